@@ -1,0 +1,81 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { appRouter, createContext, type Platform } from '@samrad/api';
+import type { Database } from '@samrad/db';
+import { demoPage, demoPageContentSecurityPolicy } from './demo-page.js';
+
+export interface AppOptions {
+  db: Database;
+  platform: Platform;
+  /** The built console (apps/admin/dist). */
+  adminDir: string;
+  /** The built widget bundle (packages/widgets/dist/samrad.js). */
+  widgetsBundle: string;
+  /** Where INTERNAL_SERVER_ERRORs are reported; other errors are the caller's business. */
+  logError?: (error: unknown, path: string | undefined) => void;
+}
+
+/** Samrad's HTTP surface: the API, the console, the widget bundle, health, and the demo page. */
+export function createApp(options: AppOptions): Hono {
+  const app = new Hono();
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+
+  app.all('/trpc/*', (c) =>
+    fetchRequestHandler({
+      endpoint: '/trpc',
+      req: c.req.raw,
+      router: appRouter,
+      createContext: ({ req, resHeaders }) => createContext({ db: options.db, req, resHeaders }),
+      onError: ({ error, path }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') options.logError?.(error, path);
+      },
+    }),
+  );
+
+  app.get('/widgets/samrad.js', (c) => {
+    if (!existsSync(options.widgetsBundle)) return c.text('widget bundle not built', 503);
+    c.header('content-type', 'text/javascript; charset=utf-8');
+    // Cities embed it from their own origin: it must be loadable cross-origin as a module.
+    c.header('access-control-allow-origin', '*');
+    c.header('cache-control', 'public, max-age=300');
+    return c.body(readFileSync(options.widgetsBundle));
+  });
+
+  // The console is never framed (clickjacking); everything else keeps the usual hardening.
+  app.use('/admin/*', secureHeaders({ xFrameOptions: 'DENY', contentSecurityPolicy: consolePolicy }));
+  app.get('/admin', (c) => c.redirect('/admin/'));
+  app.use(
+    '/admin/*',
+    serveStatic({ root: options.adminDir, rewriteRequestPath: (path) => path.replace(/^\/admin/, '') }),
+  );
+  // Client-side routes of the console fall back to its index page.
+  app.get('/admin/*', (c) => {
+    const index = join(options.adminDir, 'index.html');
+    if (!existsSync(index)) return c.text('console not built', 503);
+    return c.html(readFileSync(index, 'utf8'));
+  });
+
+  app.get('/', (c) => {
+    c.header('content-security-policy', demoPageContentSecurityPolicy);
+    return c.html(demoPage({ cityName: options.platform.name, origin: new URL(c.req.url).origin }));
+  });
+
+  return app;
+}
+
+const consolePolicy = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  objectSrc: ["'none'"],
+};

@@ -1,0 +1,15 @@
+export { appRouter, createCaller, type AppRouter } from './router.js';
+export {
+  createContext,
+  createContextInner,
+  resolvePlatform,
+  visitor,
+  type Context,
+  type Platform,
+  type SessionUser,
+  type Viewer,
+} from './context.js';
+export { ensureDefaultPlatform } from './use-cases/platform/ensure-platform.js';
+export { ensureFirstAdmin } from './use-cases/users/ensure-first-admin.js';
+export { seedDemoCity, demoPassword, type DemoAccount } from './demo/demo-city.js';
+export { hashPassword } from './auth/passwords.js';

@@ -1,0 +1,41 @@
+import type { Connection } from '@samrad/db';
+import { createTestDatabase, type DatabaseKind } from '@samrad/db/testing';
+import { createContextInner, resolveViewer, type Platform, type Viewer } from '../context.js';
+import { seedDemoCity } from '../demo/demo-city.js';
+import { createCaller } from '../router.js';
+import { ensureDefaultPlatform } from '../use-cases/platform/ensure-platform.js';
+
+export interface ApiFixture {
+  connection: Connection;
+  platform: Platform;
+  /** A caller as a visitor, or as whoever holds `token`. */
+  caller: (token?: string) => Promise<ReturnType<typeof createCaller>>;
+  /** The Set-Cookie values the last caller's procedures wrote. */
+  cookies: string[];
+  close: () => Promise<void>;
+}
+
+/** A fresh database with the demo city, and tRPC callers on it (no HTTP). */
+export async function createApiFixture(kind: DatabaseKind): Promise<ApiFixture> {
+  const connection = await createTestDatabase(kind);
+  const { platform } = await ensureDefaultPlatform(connection.db, { name: 'Lindvik' });
+  await seedDemoCity(connection.db, platform);
+  const cookies: string[] = [];
+  return {
+    connection,
+    platform,
+    cookies,
+    caller: async (token) => {
+      const viewer: Viewer = await resolveViewer(connection.db, platform, token ?? null);
+      return createCaller(
+        createContextInner({
+          db: connection.db,
+          platform,
+          viewer,
+          session: { set: (value) => cookies.push(`set:${value}`), clear: () => cookies.push('clear') },
+        }),
+      );
+    },
+    close: () => connection.close(),
+  };
+}

@@ -1,0 +1,64 @@
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { ListProjectsInput } from '@samrad/core';
+import { folders, projects, projectsListableByVisitor } from '@samrad/db';
+import type { Context } from '../../context.js';
+import { AppError } from '../../errors.js';
+import { projectCardColumns, toProjectCard, visibleFolderJoin, type ProjectCard } from './project-card.js';
+
+/**
+ * Listed projects the caller may see, newest first, one query per page: the filter is SQL that
+ * mirrors the policy, so invisible rows never reach Node.
+ */
+export async function listProjects(
+  ctx: Context,
+  input: ListProjectsInput,
+): Promise<{ items: ProjectCard[]; nextCursor: string | null }> {
+  const conditions: (SQL | undefined)[] = [
+    projectsListableByVisitor(ctx.platform.id),
+    eq(projects.status, input.status ?? 'published'),
+  ];
+  if (input.folderId) conditions.push(eq(projects.folderId, input.folderId));
+  if (input.search) {
+    const pattern = `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(sql`(${projects.title}::text ilike ${pattern} or ${projects.description}::text ilike ${pattern})`);
+  }
+  if (input.cursor) {
+    const cursor = decodeCursor(input.cursor);
+    conditions.push(sql`(${projects.createdAt}, ${projects.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`);
+  }
+  const rows = await ctx.db
+    .select(projectCardColumns)
+    .from(projects)
+    .leftJoin(folders, visibleFolderJoin)
+    .where(and(...conditions))
+    .orderBy(desc(projects.createdAt), desc(projects.id))
+    .limit(input.limit + 1);
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toProjectCard),
+    nextCursor: rows.length > input.limit && last ? encodeCursor(last.createdAtKey, last.id) : null,
+  };
+}
+
+function encodeCursor(at: string, id: string): string {
+  return Buffer.from(JSON.stringify([at, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { at: string; id: string } {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown[];
+    if (
+      typeof at === 'string' &&
+      typeof id === 'string' &&
+      // PostgreSQL's own text form of a timestamptz, as `createdAtKey` selects it.
+      /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(at) &&
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)
+    ) {
+      return { at, id };
+    }
+  } catch {
+    // Fall through to the validation error below.
+  }
+  throw new AppError('BAD_REQUEST', 'cursor: not a cursor returned by this list');
+}

@@ -1,0 +1,70 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import * as schema from './schema/index.js';
+
+export type Schema = typeof schema;
+/** A database or a transaction on it: use cases take either, so they compose in one transaction. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface Connection {
+  db: Database;
+  kind: 'pglite' | 'postgres';
+  close: () => Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** A PostgreSQL server (`postgres://…`); without it, embedded PGlite in `dataDir`. */
+  databaseUrl?: string | undefined;
+  /** Where PGlite keeps its files; `memory://` for a throwaway database. Default `./.data`. */
+  dataDir?: string | undefined;
+  /** Start PGlite from a dump (tests start from a migrated template). */
+  loadDataDir?: Blob | undefined;
+  /** Run pending migrations first (default true). */
+  migrate?: boolean;
+}
+
+export const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
+
+/** Opens the database and brings its schema up to date: the same migrations for both engines. */
+export async function connect(options: ConnectOptions = {}): Promise<Connection> {
+  const connection = options.databaseUrl
+    ? await connectPostgres(options.databaseUrl, options.migrate ?? true)
+    : await connectPglite(options);
+  return connection;
+}
+
+async function connectPglite(options: ConnectOptions): Promise<Connection> {
+  const dataDir = options.dataDir ?? './.data';
+  // PGlite's own mkdir is not recursive.
+  if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir, {
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
+  const db = drizzlePglite({ client, schema, casing: 'snake_case' });
+  if (options.migrate ?? true) await migratePglite(db, { migrationsFolder });
+  return { db: db as unknown as Database, kind: 'pglite', close: () => client.close() };
+}
+
+async function connectPostgres(url: string, runMigrations: boolean): Promise<Connection> {
+  if (runMigrations) {
+    // Migrations run over their own single connection, closed before serving.
+    const migrationClient = postgres(url, { max: 1, onnotice: () => {} });
+    try {
+      await migratePostgres(drizzlePostgres({ client: migrationClient, casing: 'snake_case' }), {
+        migrationsFolder,
+      });
+    } finally {
+      await migrationClient.end();
+    }
+  }
+  const client = postgres(url, { max: 10, onnotice: () => {} });
+  const db = drizzlePostgres({ client, schema, casing: 'snake_case' });
+  return { db: db as unknown as Database, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+}

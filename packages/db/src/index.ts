@@ -1,0 +1,3 @@
+export * from './connect.js';
+export * from './schema/index.js';
+export * from './scopes/projects.js';

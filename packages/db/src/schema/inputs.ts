@@ -1,0 +1,190 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  doublePrecision,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+import { createdAt, id, platformId, updatedAt } from './columns.js';
+import { contributionChecks, contributionColumns } from './contribution.js';
+import { assessmentStatus, moderationStatus, reactionKind } from './enums.js';
+import { phases } from './phases.js';
+import { projects } from './projects.js';
+import { users } from './users.js';
+
+/** Ideas, proposals and contributions posted in a phase (SPEC 4.1). */
+export const inputs = pgTable(
+  'inputs',
+  {
+    id: id(),
+    platformId: platformId(),
+    projectId: uuid()
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    phaseId: uuid().notNull(),
+    title: text().notNull(),
+    body: text().notNull(),
+    images: jsonb().$type<{ url: string; alt: string }[]>().notNull().default([]),
+    latitude: doublePrecision(),
+    longitude: doublePrecision(),
+    address: text(),
+    /** Hidden inputs disappear from residents' listings, not from managers'. */
+    moderation: moderationStatus().notNull().default('visible'),
+    moderatedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    moderationReason: text(),
+    // Counters kept in the same transaction as the rows they count, for listing without joins.
+    reactionsUp: integer().notNull().default(0),
+    reactionsDown: integer().notNull().default(0),
+    commentsCount: integer().notNull().default(0),
+    ...contributionColumns(),
+  },
+  (t) => [
+    foreignKey({
+      name: 'inputs_phase_same_platform_fk',
+      columns: [t.phaseId, t.platformId],
+      foreignColumns: [phases.id, phases.platformId],
+    }).onDelete('cascade'),
+    index('inputs_phase_listing_idx').on(t.phaseId, t.moderation, t.createdAt),
+    index('inputs_project_idx').on(t.projectId),
+    index('inputs_author_idx').on(t.authorId),
+    check('inputs_title_length', sql`length(trim(${t.title})) between 1 and 300`),
+    check('inputs_location_pair', sql`(${t.latitude} is null) = (${t.longitude} is null)`),
+    check(
+      'inputs_counters_non_negative',
+      sql`${t.reactionsUp} >= 0 and ${t.reactionsDown} >= 0 and ${t.commentsCount} >= 0`,
+    ),
+    ...contributionChecks('inputs', t),
+  ],
+);
+
+/** Comments on inputs, threaded one level deep. */
+export const comments = pgTable(
+  'comments',
+  {
+    id: id(),
+    platformId: platformId(),
+    inputId: uuid()
+      .notNull()
+      .references(() => inputs.id, { onDelete: 'cascade' }),
+    parentId: uuid().references((): AnyPgColumn => comments.id, { onDelete: 'cascade' }),
+    body: text().notNull(),
+    moderation: moderationStatus().notNull().default('visible'),
+    moderatedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    ...contributionColumns(),
+  },
+  (t) => [
+    index('comments_input_idx').on(t.inputId, t.createdAt),
+    check('comments_body_not_blank', sql`length(trim(${t.body})) > 0`),
+    check('comments_not_own_parent', sql`${t.parentId} is null or ${t.parentId} <> ${t.id}`),
+    ...contributionChecks('comments', t),
+  ],
+);
+
+/** Reports of inputs or comments by residents, for moderators. */
+export const reports = pgTable(
+  'reports',
+  {
+    id: id(),
+    platformId: platformId(),
+    inputId: uuid().references(() => inputs.id, { onDelete: 'cascade' }),
+    commentId: uuid().references(() => comments.id, { onDelete: 'cascade' }),
+    reporterId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    reason: text().notNull(),
+    resolvedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    resolvedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('reports_open_idx').on(t.platformId, t.resolvedAt),
+    check('reports_one_target', sql`(${t.inputId} is null) <> (${t.commentId} is null)`),
+  ],
+);
+
+/** Up or down, one per user per input. */
+export const reactions = pgTable(
+  'reactions',
+  {
+    platformId: platformId(),
+    inputId: uuid()
+      .notNull()
+      .references(() => inputs.id, { onDelete: 'cascade' }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: reactionKind().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.inputId, t.userId] }), index('reactions_user_idx').on(t.userId)],
+);
+
+/**
+ * A voter's ballot in a voting phase; its choices carry the amount for budget allocation.
+ * With personal data collection a ballot is the voter's and can be changed until the phase ends.
+ */
+export const ballots = pgTable(
+  'ballots',
+  {
+    id: id(),
+    platformId: platformId(),
+    phaseId: uuid()
+      .notNull()
+      .references(() => phases.id, { onDelete: 'cascade' }),
+    ...contributionColumns(),
+  },
+  (t) => [
+    uniqueIndex('ballots_one_per_voter_idx')
+      .on(t.phaseId, t.authorId)
+      .where(sql`${t.authorId} is not null`),
+    ...contributionChecks('ballots', t),
+  ],
+);
+
+export const ballotChoices = pgTable(
+  'ballot_choices',
+  {
+    platformId: platformId(),
+    ballotId: uuid()
+      .notNull()
+      .references(() => ballots.id, { onDelete: 'cascade' }),
+    inputId: uuid()
+      .notNull()
+      .references(() => inputs.id, { onDelete: 'cascade' }),
+    amount: integer().notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.ballotId, t.inputId] }),
+    index('ballot_choices_input_idx').on(t.inputId),
+    check('ballot_choices_amount_positive', sql`${t.amount} > 0`),
+  ],
+);
+
+/** A reviewer's assessment of an input (SPEC 2, project reviewer). */
+export const assessments = pgTable(
+  'assessments',
+  {
+    id: id(),
+    platformId: platformId(),
+    inputId: uuid()
+      .notNull()
+      .references(() => inputs.id, { onDelete: 'cascade' }),
+    reviewerId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    status: assessmentStatus().notNull().default('pending'),
+    body: text().notNull().default(''),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('assessments_one_per_reviewer').on(t.inputId, t.reviewerId),
+    index('assessments_input_idx').on(t.inputId),
+  ],
+);

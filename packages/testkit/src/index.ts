@@ -1,0 +1,3 @@
+export { launchChromium } from './chromium.js';
+export { startSamrad, type RunningSamrad, type StartOptions } from './server.js';
+export { chromiumPath, hasChromium, postgresServerUrl, serviceAvailable } from './services.js';
