@@ -13,7 +13,10 @@ async function allProjects(api: ReturnType<typeof createSamradClient>): Promise<
   const projects: Project[] = [];
   let cursor: string | null = null;
   do {
-    const page: RouterOutputs['projects']['list'] = await api.projects.list.query({ cursor, limit: 100 });
+    const page: RouterOutputs['projects']['list'] = await api.projects.list.query({
+      cursor,
+      limit: 100,
+    });
     projects.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
@@ -29,7 +32,8 @@ async function expectNoAxeViolations(page: Page): Promise<void> {
     }),
   );
   const violations = results.violations.map(
-    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(' | ')}`,
+    (violation) =>
+      `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(' | ')}`,
   );
   expect(violations).toEqual([]);
 }
@@ -42,11 +46,15 @@ describe.skipIf(!hasChromium())('admin console: signing in and out', () => {
 
   beforeAll(async () => {
     [samrad, browser] = await Promise.all([
-      startSamrad({ env: { SAMRAD_ADMIN_EMAIL: admin.email, SAMRAD_ADMIN_PASSWORD: admin.password } }),
+      startSamrad({
+        env: { SAMRAD_ADMIN_EMAIL: admin.email, SAMRAD_ADMIN_PASSWORD: admin.password },
+      }),
       launchChromium(),
     ]);
     context = await browser.newContext();
     page = await context.newPage();
+    // Shorter than the test's own timeout, so a failure names the element it waited for.
+    page.setDefaultTimeout(10_000);
   });
 
   afterAll(async () => {
@@ -92,8 +100,10 @@ describe.skipIf(!hasChromium())('admin console: signing in and out', () => {
     await account.getByText(admin.email, { exact: true }).waitFor();
     await account.getByText('Platform admin').waitFor();
 
+    // Wait for the table or an error, so a failure shows the message the page shows.
+    await page.locator('table, [role="alert"]').first().waitFor();
+    expect(await page.getByRole('alert').allTextContents()).toEqual([]);
     const titles = page.locator('table tbody th[scope="row"]');
-    await titles.first().waitFor();
     const loadMore = page.getByRole('button', { name: 'Load more' });
     while (await loadMore.isVisible()) {
       const before = await titles.count();
@@ -112,7 +122,9 @@ describe.skipIf(!hasChromium())('admin console: signing in and out', () => {
     const cookies = await context.cookies();
     const session = cookies.find((cookie) => cookie.name === 'samrad_session');
     expect(session?.httpOnly).toBe(true);
-    const storage = await page.evaluate(() => JSON.stringify([{ ...localStorage }, { ...sessionStorage }]));
+    const storage = await page.evaluate(() =>
+      JSON.stringify([{ ...localStorage }, { ...sessionStorage }]),
+    );
     expect(storage).not.toContain(session?.value);
     expect(await page.evaluate(() => document.cookie)).not.toContain('samrad_session');
   });

@@ -12,7 +12,10 @@ async function listAll(api: SamradClient): Promise<Project[]> {
   const all: Project[] = [];
   let cursor: string | null = null;
   do {
-    const page: RouterOutputs['projects']['list'] = await api.projects.list.query({ cursor, limit: 100 });
+    const page: RouterOutputs['projects']['list'] = await api.projects.list.query({
+      cursor,
+      limit: 100,
+    });
     all.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
@@ -46,7 +49,10 @@ describe.skipIf(!hasChromium())('the demo city page', () => {
   beforeAll(async () => {
     [samrad, browser] = await Promise.all([startSamrad(), launchChromium()]);
     const visitor = createSamradClient({ url: samrad.url });
-    [listed, { defaultLocale }] = await Promise.all([listAll(visitor), visitor.platform.get.query()]);
+    [listed, { defaultLocale }] = await Promise.all([
+      listAll(visitor),
+      visitor.platform.get.query(),
+    ]);
   }, 60_000);
 
   afterAll(async () => {
@@ -55,17 +61,29 @@ describe.skipIf(!hasChromium())('the demo city page', () => {
   }, 60_000);
 
   /** What the widget must show: the API's titles in that language, with the same fallbacks. */
-  const titlesIn = (locale: Locale) => listed.map((p) => localize(p.title, locale, [defaultLocale, 'en']));
+  const titlesIn = (locale: Locale) =>
+    listed.map((p) => localize(p.title, locale, [defaultLocale, 'en']));
 
   /**
-   * Opens the page, records what a strict page would refuse or throw, and waits until the
-   * widget has shown every page of projects.
+   * Opens the page, records what a strict page would refuse or throw and the widget's events as
+   * the page sees them, and waits until the widget has shown every page of projects.
    */
   async function openDemoPage(
     options: { rewrite?: (html: string) => string; bypassCSP?: boolean } = {},
-  ): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
+  ): Promise<{
+    page: Page;
+    problems: string[];
+    /** `detail.count` of each `samrad-projects-loaded`, heard on the document. */
+    loadedCounts: () => Promise<number[]>;
+    moreClicks: number;
+    close: () => Promise<void>;
+  }> {
     const { rewrite, bypassCSP = false } = options;
     const context = await browser.newContext({ bypassCSP });
+    await context.addInitScript({
+      content: `globalThis.samradLoaded = [];
+        document.addEventListener('samrad-projects-loaded', (event) => globalThis.samradLoaded.push(event.detail.count));`,
+    });
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -89,17 +107,28 @@ describe.skipIf(!hasChromium())('the demo city page', () => {
     await widget.locator('[part~="base"][aria-busy="false"]').waitFor({ timeout: 20_000 });
     const cards = widget.locator('[part~="card"]');
     const more = widget.locator('[part~="more"]');
+    let moreClicks = 0;
     while (await more.isVisible()) {
       const before = await cards.count();
       await more.click();
+      moreClicks += 1;
       await expect.poll(() => cards.count(), { timeout: 20_000 }).toBeGreaterThan(before);
     }
     await widget.locator('[part~="base"][aria-busy="false"]').waitFor({ timeout: 20_000 });
-    return { page, problems, close: () => context.close() };
+    return {
+      page,
+      problems,
+      loadedCounts: () =>
+        page.evaluate(() => (globalThis as unknown as { samradLoaded: number[] }).samradLoaded),
+      moreClicks,
+      close: () => context.close(),
+    };
   }
 
   const shownTitles = async (page: Page) =>
-    (await page.locator('samrad-projects [part~="title"]').allTextContents()).map((title) => title.trim());
+    (await page.locator('samrad-projects [part~="title"]').allTextContents()).map((title) =>
+      title.trim(),
+    );
 
   it('shows exactly the projects a visitor may list, in English, linked from each card', async () => {
     expect(listed.length, 'the demo city lists projects to visitors').toBeGreaterThan(0);
@@ -107,8 +136,9 @@ describe.skipIf(!hasChromium())('the demo city page', () => {
       // The API's own account of each card: only published, listed, public projects reach a visitor.
       expect(project).toMatchObject({ status: 'published', listed: true, visibleTo: 'everyone' });
     }
-    const { page, problems, close } = await openDemoPage();
+    const { page, problems, loadedCounts, close } = await openDemoPage();
     try {
+      expect(await loadedCounts()).toEqual([listed.length]);
       expect(await page.locator('h1').textContent()).toMatch(/^Welcome to \S/);
       expect(await shownTitles(page)).toEqual(titlesIn('en'));
       expect(titlesIn('en')).toContain('Cycle lanes on Storgatan');
@@ -124,18 +154,70 @@ describe.skipIf(!hasChromium())('the demo city page', () => {
     }
   }, 60_000);
 
-  it('speaks Swedish when the element says lang="sv"', async () => {
-    const { page, problems, close } = await openDemoPage({
-      rewrite: (html) => html.replace('<samrad-projects>', '<samrad-projects lang="sv">'),
+  it('speaks Swedish when the element says lang="sv", page after page', async () => {
+    const pageSize = 2;
+    const { page, problems, loadedCounts, moreClicks, close } = await openDemoPage({
+      rewrite: (html) =>
+        html.replace('<samrad-projects>', `<samrad-projects lang="sv" limit="${pageSize}">`),
     });
     try {
       const swedish = titlesIn('sv');
       expect(swedish).not.toEqual(titlesIn('en'));
+      expect(swedish).toContain('Cykelbanor på Storgatan');
       expect(await shownTitles(page)).toEqual(swedish);
-      expect(await page.locator('samrad-projects [part~="base"]').getAttribute('lang')).toBe('sv');
+      const widget = page.locator('samrad-projects');
+      expect(await widget.locator('[part~="base"]').getAttribute('lang')).toBe('sv');
+
+      // "Visa fler projekt" walked the cursor; each click moved focus to the first new card.
+      expect(moreClicks).toBe(Math.ceil(listed.length / pageSize) - 1);
+      expect(moreClicks).toBeGreaterThan(0);
+      expect(await loadedCounts()).toEqual(
+        Array.from({ length: moreClicks + 1 }, (_, i) =>
+          Math.min(listed.length, (i + 1) * pageSize),
+        ),
+      );
+      expect(await widget.locator('[part~="link"]:focus').innerText()).toBe(
+        swedish[moreClicks * pageSize],
+      );
       expect(problems).toEqual([]);
     } finally {
       await close();
+    }
+  }, 60_000);
+
+  it('says so, in its language, when there is nothing to show or the server cannot be reached', async () => {
+    const empty = await openDemoPage({
+      rewrite: (html) =>
+        html.replace(
+          '<samrad-projects>',
+          '<samrad-projects lang="fi" folder="00000000-0000-4000-8000-000000000000">',
+        ),
+    });
+    try {
+      const widget = empty.page.locator('samrad-projects');
+      expect(await widget.locator('[part~="card"]').count()).toBe(0);
+      expect(await widget.locator('[role="status"]').innerText()).toBe(
+        'Näytettäviä hankkeita ei ole juuri nyt.',
+      );
+      expect(await empty.loadedCounts()).toEqual([0]);
+    } finally {
+      await empty.close();
+    }
+
+    // Nothing listens on port 9 (discard); the page's policy refuses it too.
+    const unreachable = await openDemoPage({
+      rewrite: (html) =>
+        html.replace('<samrad-projects>', '<samrad-projects lang="da" api="http://127.0.0.1:9">'),
+    });
+    try {
+      const widget = unreachable.page.locator('samrad-projects');
+      expect(await widget.locator('[role="status"]').innerText()).toBe(
+        'Projekterne kunne ikke indlæses.',
+      );
+      expect(await widget.locator('[part~="retry"]').innerText()).toBe('Prøv igen');
+      expect(await unreachable.loadedCounts()).toEqual([]);
+    } finally {
+      await unreachable.close();
     }
   }, 60_000);
 

@@ -31,7 +31,8 @@ const styles = `
   * { box-sizing: border-box; }
   body { margin: 0; font-family: var(--city-font); color: var(--city-ink); background: var(--city-paper); line-height: 1.55; }
   a { color: var(--city-green); }
-  a:focus-visible, summary:focus-visible { outline: 3px solid #f2b705; outline-offset: 2px; }
+  a:focus-visible { outline: 3px solid var(--city-green-dark); outline-offset: 2px; }
+  .site-header a:focus-visible, .hero a:focus-visible, .site-footer a:focus-visible { outline-color: #f2b705; }
   .skip-link { position: absolute; left: 1rem; top: -3rem; z-index: 10; padding: 0.5rem 1rem; background: #ffffff; color: var(--city-green-dark); font-weight: 700; border-radius: 0.25rem; }
   .skip-link:focus { top: 1rem; }
   .wrap { max-width: 72rem; margin: 0 auto; padding: 0 1.25rem; }

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { UserStatus } from '@samrad/core';
 import { platformHosts, platforms, sessions, users, type Database } from '@samrad/db';
 import { hashToken } from './auth/tokens.js';
@@ -52,17 +52,39 @@ export function createContextInner(input: {
 /** The platform a host name belongs to, else the deployment's default platform. */
 export async function resolvePlatform(db: Database, host: string): Promise<Platform> {
   const hostname = host.replace(/:\d+$/, '').toLowerCase();
-  const [byHost] = await db
-    .select({ platform: platforms })
-    .from(platformHosts)
-    .innerJoin(platforms, eq(platforms.id, platformHosts.platformId))
-    .where(eq(platformHosts.host, hostname))
+  const [row] = await db
+    .select()
+    .from(platforms)
+    .leftJoin(platformHosts, and(eq(platformHosts.platformId, platforms.id), eq(platformHosts.host, hostname)))
+    .where(or(isNotNull(platformHosts.host), eq(platforms.slug, 'default')))
+    // A host name's own platform before the default one.
+    .orderBy(sql`${platformHosts.host} is null`)
     .limit(1);
-  if (byHost) return byHost.platform;
-  const [fallback] = await db.select().from(platforms).where(eq(platforms.slug, 'default')).limit(1);
-  if (!fallback) throw new Error('no platform: the server bootstraps one at start');
-  return fallback;
+  if (!row) throw new Error('no platform: the server bootstraps one at start');
+  return row.platforms;
 }
+
+/**
+ * Every request needs its platform; they change rarely. Cached per host for a few seconds, so
+ * a settings change reaches every server process within `ttlMs` (and this one at once through
+ * `forget`, which the use cases that change a platform call).
+ */
+export function createPlatformResolver(db: Database, ttlMs = 5_000) {
+  const cache = new Map<string, { platform: Promise<Platform>; until: number }>();
+  return {
+    resolve(host: string): Promise<Platform> {
+      const now = Date.now();
+      const hit = cache.get(host);
+      if (hit && hit.until > now) return hit.platform;
+      const platform = resolvePlatform(db, host);
+      cache.set(host, { platform, until: now + ttlMs });
+      platform.catch(() => cache.delete(host));
+      return platform;
+    },
+    forget: () => cache.clear(),
+  };
+}
+export type PlatformResolver = ReturnType<typeof createPlatformResolver>;
 
 /** The live session a token belongs to, on this platform; expired or revoked ones are nobody. */
 export async function resolveViewer(db: Database, platform: Platform, token: string | null): Promise<Viewer> {
@@ -104,11 +126,12 @@ function tokenOf(request: Request): string | null {
 
 export async function createContext(input: {
   db: Database;
+  platforms: PlatformResolver;
   req: Request;
   resHeaders: Headers;
 }): Promise<Context> {
   const url = new URL(input.req.url);
-  const platform = await resolvePlatform(input.db, input.req.headers.get('host') ?? url.host);
+  const platform = await input.platforms.resolve(input.req.headers.get('host') ?? url.host);
   const viewer = await resolveViewer(input.db, platform, tokenOf(input.req));
   const secure = url.protocol === 'https:' || !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
   return createContextInner({

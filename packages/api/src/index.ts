@@ -2,6 +2,8 @@ export { appRouter, createCaller, type AppRouter } from './router.js';
 export {
   createContext,
   createContextInner,
+  createPlatformResolver,
+  type PlatformResolver,
   resolvePlatform,
   visitor,
   type Context,

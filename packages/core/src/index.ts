@@ -1,3 +1,4 @@
+export * from './i18n/locales.js';
 export * from './i18n/localized-text.js';
 export * from './access/roles.js';
 export * from './users/status.js';

@@ -1,13 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumPath } from './services.js';
 
 /** Debian's Chromium, headless; never a downloaded browser (the machine cannot fetch one). */
 export async function launchChromium(): Promise<Browser> {
-  const profile = mkdtempSync(join(tmpdir(), 'samrad-chromium-'));
-  const browser = await chromium.launch({
+  // Playwright gives each launch a fresh, temporary profile of its own.
+  return chromium.launch({
     executablePath: chromiumPath,
     args: [
       '--headless',
@@ -18,9 +15,6 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
-      `--user-data-dir=${profile}`,
     ],
   });
-  browser.on('disconnected', () => rmSync(profile, { recursive: true, force: true }));
-  return browser;
 }

@@ -52,7 +52,7 @@ export function Layout() {
       </a>
       <header className="topbar">
         <div className="brand">
-          <span className="brand-platform">{platform.data?.name ?? 'Samrad'}</span>
+          <span className="brand-platform">{platform.data?.name}</span>
           <span className="brand-product">Admin console</span>
         </div>
         <nav aria-label="Main" className="mainnav">

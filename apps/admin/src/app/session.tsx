@@ -20,7 +20,8 @@ export function useSession(): Session {
 export function returnPath(state: unknown): string {
   if (typeof state === 'object' && state !== null && 'from' in state) {
     const from = state.from;
-    if (typeof from === 'string' && from.startsWith('/') && !from.startsWith('/sign-in')) return from;
+    if (typeof from === 'string' && from.startsWith('/') && !from.startsWith('/sign-in'))
+      return from;
   }
   return '/projects';
 }

@@ -1,22 +1,23 @@
-import { useEffect, useRef, type ReactNode } from 'react';
-import { useLocation } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { NavigationType, useLocation, useNavigationType } from 'react-router';
 
 /**
- * The page's title and its one h1. After a client-side navigation focus moves to the heading,
- * as a page load would, so screen reader and keyboard users start at the new content.
+ * The page's title and its one h1. After a navigation by the app (a link, a redirect) focus
+ * moves to the heading, as a page load would, so screen reader and keyboard users start at
+ * the new content. Loads, reloads and back/forward (POP) leave focus to the browser.
  */
-export function PageHeading({ title, children }: { title: string; children?: ReactNode }) {
+export function PageHeading({ title }: { title: string }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const { key } = useLocation();
+  const navigationType = useNavigationType();
   useEffect(() => {
-    // 'default' is the document's first location: a real page load, where focus stays put.
-    if (key !== 'default') heading.current?.focus();
-  }, [key]);
+    if (navigationType !== NavigationType.Pop) heading.current?.focus();
+  }, [key, navigationType]);
   return (
     <>
       <title>{`${title} · Samrad admin`}</title>
       <h1 ref={heading} tabIndex={-1}>
-        {children ?? title}
+        {title}
       </h1>
     </>
   );

@@ -1,4 +1,10 @@
-import type { PhaseMethod, ProjectVisibility, PublicationStatus, Role, ScopeType } from '@samrad/core';
+import type {
+  PhaseMethod,
+  ProjectVisibility,
+  PublicationStatus,
+  Role,
+  ScopeType,
+} from '@samrad/core';
 
 export const roleLabels: Record<Role, string> = {
   admin: 'Platform admin',

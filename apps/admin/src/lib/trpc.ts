@@ -29,4 +29,7 @@ export const queryClient: QueryClient = new QueryClient({
 // so script injected into the page cannot steal it.
 const client = createSamradClient({ url: window.location.origin, credentials: 'same-origin' });
 
-export const trpc: TRPCOptionsProxy<AppRouter> = createTRPCOptionsProxy<AppRouter>({ client, queryClient });
+export const trpc: TRPCOptionsProxy<AppRouter> = createTRPCOptionsProxy<AppRouter>({
+  client,
+  queryClient,
+});

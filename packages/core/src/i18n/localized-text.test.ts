@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LocalizedTextInput, localize, toLocalizedText } from './localized-text.js';
+import { localize } from './locales.js';
+import { LocalizedTextInput, toLocalizedText } from './localized-text.js';
 
 describe('localize', () => {
   const text = { sv: 'Cykelbanor', en: 'Cycle lanes' };

@@ -1,12 +1,8 @@
 import { z } from 'zod';
+import { locales, type LocalizedText } from './locales.js';
 
-/** The languages the platform speaks (SPEC 8: at least these five). */
-export const locales = ['en', 'sv', 'da', 'fi', 'nb'] as const;
-export type Locale = (typeof locales)[number];
 export const Locale = z.enum(locales);
-
-/** A text in several languages, keyed by locale; at least one must be present. */
-export type LocalizedText = Partial<Record<Locale, string>>;
+export type Locale = z.infer<typeof Locale>;
 
 /** API input: a plain string (in the platform's default locale) or a per-locale object. */
 export const LocalizedTextInput = z.union([
@@ -21,20 +17,5 @@ export const LocalizedTextInput = z.union([
 export type LocalizedTextInput = z.infer<typeof LocalizedTextInput>;
 
 export function toLocalizedText(input: LocalizedTextInput, defaultLocale: Locale): LocalizedText {
-  return typeof input === 'string' ? { [defaultLocale]: input } : (input as LocalizedText);
-}
-
-/** The text in the wanted locale, else the first of the fallbacks that has one, else any. */
-export function localize(
-  text: LocalizedText | null | undefined,
-  locale: string,
-  fallbacks: readonly string[] = ['en'],
-): string {
-  if (!text) return '';
-  const record = text as Record<string, string | undefined>;
-  for (const candidate of [locale, locale.split('-')[0] ?? locale, ...fallbacks]) {
-    const value = record[candidate];
-    if (value) return value;
-  }
-  return Object.values(record).find((value) => value) ?? '';
+  return typeof input === 'string' ? { [defaultLocale]: input } : (input);
 }

@@ -30,7 +30,8 @@ describe('excerpt', () => {
   });
 
   it('cuts a long text at a word boundary within the limit', () => {
-    const text = 'We want to hear from everyone who walks, cycles or drives along Storgatan every day.';
+    const text =
+      'We want to hear from everyone who walks, cycles or drives along Storgatan every day.';
     const cut = excerpt(text, 40);
     expect(cut).toBe('We want to hear from everyone who walks…');
     expect(cut.length).toBeLessThanOrEqual(40);

@@ -1,7 +1,13 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import { localize, publicationStatuses, type Locale, type PublicationStatus } from '@samrad/core';
-import { apiUrl, clientFor, platformOf, type PlatformInfo, type ProjectCard } from '../shared/api.js';
+import {
+  apiUrl,
+  clientFor,
+  platformOf,
+  type PlatformInfo,
+  type ProjectCard,
+} from '../shared/api.js';
 import { emit } from '../shared/events.js';
 import { messages, plural, supportedLocale, type Messages } from '../shared/i18n.js';
 import { excerpt, phaseDates, phaseTiming, projectHref } from './card.js';
@@ -80,7 +86,10 @@ export class SamradProjects extends LitElement {
     }
     .list {
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--samrad-card-min-width, 16rem)), 1fr));
+      grid-template-columns: repeat(
+        auto-fill,
+        minmax(min(100%, var(--samrad-card-min-width, 16rem)), 1fr)
+      );
       gap: var(--samrad-gap, 1rem);
       list-style: none;
       margin: 0;
@@ -282,7 +291,11 @@ export class SamradProjects extends LitElement {
 
   /** The language the texts are shown in. */
   get locale(): Locale {
-    return supportedLocale(this.closest('[lang]')?.getAttribute('lang')) ?? this.platform?.defaultLocale ?? 'en';
+    return (
+      supportedLocale(this.closest('[lang]')?.getAttribute('lang')) ??
+      this.platform?.defaultLocale ??
+      'en'
+    );
   }
 
   get #apiUrl(): string {
@@ -290,8 +303,12 @@ export class SamradProjects extends LitElement {
   }
 
   get #query() {
-    const status = publicationStatuses.find((s): s is PublicationStatus => s === this.status?.trim());
-    const limit = Number.isFinite(this.limit) ? Math.min(100, Math.max(1, Math.trunc(this.limit ?? 24))) : undefined;
+    const status = publicationStatuses.find(
+      (s): s is PublicationStatus => s === this.status?.trim(),
+    );
+    const limit = Number.isFinite(this.limit)
+      ? Math.min(100, Math.max(1, Math.trunc(this.limit ?? 24)))
+      : undefined;
     return {
       ...(this.folder?.trim() ? { folderId: this.folder.trim() } : {}),
       ...(status ? { status } : {}),
@@ -340,29 +357,37 @@ export class SamradProjects extends LitElement {
     const fallbacks = [this.platform?.defaultLocale ?? 'en', 'en'];
     return html`
       <div part="base" lang=${locale} aria-busy=${busy ? 'true' : 'false'}>
-        ${this.items.length > 0
-          ? html`<ul part="list" class="list" role="list">
-              ${this.items.map((project) => this.#card(project, locale, fallbacks, t))}
-            </ul>`
-          : nothing}
+        ${
+          this.items.length > 0
+            ? html`<ul part="list" class="list" role="list">
+                ${this.items.map((project) => this.#card(project, locale, fallbacks, t))}
+              </ul>`
+            : nothing
+        }
         ${this.#status(locale, t)}
-        ${this.loadState === 'error'
-          ? html`<div class="actions">
-              <button part="retry" class="secondary" type="button" @click=${this.#retry}>${t.retry}</button>
-            </div>`
-          : nothing}
-        ${this.nextCursor && this.loadState !== 'error'
-          ? html`<div class="actions">
-              <button
-                part="more"
-                type="button"
-                aria-disabled=${this.loadState === 'loading-more' ? 'true' : 'false'}
-                @click=${this.#showMore}
-              >
-                ${this.loadState === 'loading-more' ? t.loadingMore : t.showMore}
-              </button>
-            </div>`
-          : nothing}
+        ${
+          this.loadState === 'error'
+            ? html`<div class="actions">
+                <button part="retry" class="secondary" type="button" @click=${this.#retry}>
+                  ${t.retry}
+                </button>
+              </div>`
+            : nothing
+        }
+        ${
+          this.nextCursor && this.loadState !== 'error'
+            ? html`<div class="actions">
+                <button
+                  part="more"
+                  type="button"
+                  aria-disabled=${this.loadState === 'loading-more' ? 'true' : 'false'}
+                  @click=${this.#showMore}
+                >
+                  ${this.loadState === 'loading-more' ? t.loadingMore : t.showMore}
+                </button>
+              </div>`
+            : nothing
+        }
       </div>
     `;
   }
@@ -379,7 +404,9 @@ export class SamradProjects extends LitElement {
             : this.items.length === 0
               ? [t.empty, true, false]
               : [plural(locale, t.shown, this.items.length), false, false];
-    const classes = ['status', visible ? '' : 'visually-hidden', error ? 'error' : ''].join(' ').trim();
+    const classes = ['status', visible ? '' : 'visually-hidden', error ? 'error' : '']
+      .join(' ')
+      .trim();
     return html`<p part="status" class=${classes} role="status">${text}</p>`;
   }
 
@@ -391,27 +418,36 @@ export class SamradProjects extends LitElement {
     return html`
       <li part="card" class="card">
         ${staticHtml`<${heading} part="title" class="title"><a part="link" href=${projectHref(this.projectUrl, project)}>${localize(project.title, locale, fallbacks)}</a></${heading}>`}
-        ${project.folder
-          ? html`<p part="folder" class="folder">
-              <span class="visually-hidden">${t.folder}: </span>${localize(project.folder.title, locale, fallbacks)}
-            </p>`
-          : nothing}
+        ${
+          project.folder
+            ? html`<p part="folder" class="folder">
+                <span class="visually-hidden">${t.folder}: </span
+                >${localize(project.folder.title, locale, fallbacks)}
+              </p>`
+            : nothing
+        }
         ${description ? html`<p part="description" class="description">${description}</p>` : nothing}
-        ${phase && timing
-          ? html`<div part="phase" class="phase">
-              <p><span class="phase-label">${t.phase[timing]}:</span> ${localize(phase.title, locale, fallbacks)}</p>
-              <p class="phase-meta">
-                <span part="method" class="method">${t.methods[phase.method]}</span>
-                <span>${phaseDates(phase, timing, locale, t)}</span>
-              </p>
-            </div>`
-          : nothing}
+        ${
+          phase && timing
+            ? html`<div part="phase" class="phase">
+                <p>
+                  <span class="phase-label">${t.phase[timing]}:</span>
+                  ${localize(phase.title, locale, fallbacks)}
+                </p>
+                <p class="phase-meta">
+                  <span part="method" class="method">${t.methods[phase.method]}</span>
+                  <span>${phaseDates(phase, timing, locale, t)}</span>
+                </p>
+              </div>`
+            : nothing
+        }
       </li>
     `;
   }
 }
 
-if (!customElements.get('samrad-projects')) customElements.define('samrad-projects', SamradProjects);
+if (!customElements.get('samrad-projects'))
+  customElements.define('samrad-projects', SamradProjects);
 
 declare global {
   interface HTMLElementTagNameMap {

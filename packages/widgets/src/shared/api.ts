@@ -11,7 +11,11 @@ export type PlatformInfo = RouterOutputs['platform']['get'];
 export const scriptOrigin = new URL(import.meta.url).origin;
 
 /** The API base URL for an `api` attribute, resolved against the embedding page. */
-export function apiUrl(attribute: string | null | undefined, baseUri: string, fallback = scriptOrigin): string {
+export function apiUrl(
+  attribute: string | null | undefined,
+  baseUri: string,
+  fallback = scriptOrigin,
+): string {
   const value = attribute?.trim();
   if (!value) return fallback;
   return new URL(value, baseUri).href.replace(/\/+$/, '');

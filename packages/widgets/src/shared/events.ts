@@ -18,6 +18,10 @@ declare global {
  * Widget events bubble and are composed so that the city's page, outside the shadow root,
  * can listen on the element or on any ancestor.
  */
-export function emit<K extends keyof SamradEventMap>(target: EventTarget, type: K, detail: SamradEventMap[K]): void {
+export function emit<K extends keyof SamradEventMap>(
+  target: EventTarget,
+  type: K,
+  detail: SamradEventMap[K],
+): void {
   target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
 }

@@ -7,7 +7,9 @@ function flatten(messages: Messages): Map<string, string> {
   const out = new Map<string, string>();
   const walk = (value: unknown, path: string) => {
     if (typeof value === 'string') out.set(path, value);
-    else for (const [key, child] of Object.entries(value as object)) walk(child, path ? `${path}.${key}` : key);
+    else
+      for (const [key, child] of Object.entries(value as object))
+        walk(child, path ? `${path}.${key}` : key);
   };
   walk(messages, '');
   return out;
@@ -18,14 +20,19 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 describe('catalog', () => {
   const english = flatten(catalog.en);
 
-  it.each(locales)('%s has every text, non-empty, with the same placeholders as English', (locale) => {
-    const texts = flatten(catalog[locale]);
-    expect([...texts.keys()].sort()).toEqual([...english.keys()].sort());
-    for (const [path, text] of texts) {
-      expect(text.trim(), `${locale} ${path}`).not.toBe('');
-      expect(placeholders(text), `${locale} ${path}`).toEqual(placeholders(english.get(path) ?? ''));
-    }
-  });
+  it.each(locales)(
+    '%s has every text, non-empty, with the same placeholders as English',
+    (locale) => {
+      const texts = flatten(catalog[locale]);
+      expect([...texts.keys()].sort()).toEqual([...english.keys()].sort());
+      for (const [path, text] of texts) {
+        expect(text.trim(), `${locale} ${path}`).not.toBe('');
+        expect(placeholders(text), `${locale} ${path}`).toEqual(
+          placeholders(english.get(path) ?? ''),
+        );
+      }
+    },
+  );
 
   it('is translated, not copied from English', () => {
     for (const locale of locales.filter((l) => l !== 'en')) {

@@ -1,6 +1,6 @@
 import type { RouterOutputs } from '@samrad/client';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useRef } from 'react';
+import { useId, useRef } from 'react';
 import { PageHeading } from '../../components/page-heading';
 import { QueryError } from '../../components/query-error';
 import { formatDateRange, text } from '../../lib/i18n';
@@ -12,7 +12,9 @@ type Project = RouterOutputs['projects']['list']['items'][number];
 const pageSize = 25;
 
 function Visibility({ project }: { project: Project }) {
-  const notes = [!project.listed && 'unlisted', project.membersOnly && 'members only'].filter(Boolean);
+  const notes = [!project.listed && 'unlisted', project.membersOnly && 'members only'].filter(
+    Boolean,
+  );
   return (
     <>
       {visibilityLabels[project.visibleTo]}
@@ -41,6 +43,7 @@ export function ProjectsPage() {
     ),
   );
   const summary = useRef<HTMLParagraphElement>(null);
+  const captionId = useId();
   const items = projects.data?.pages.flatMap((page) => page.items) ?? [];
 
   async function loadMore() {
@@ -60,9 +63,12 @@ export function ProjectsPage() {
         <p className="notice">There are no projects yet.</p>
       ) : (
         <>
-          <div className="table-wrap">
+          {/* Focusable, so keyboard users can scroll the table sideways on narrow screens. */}
+          <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
             <table className="table">
-              <caption className="visually-hidden">Projects</caption>
+              <caption id={captionId} className="visually-hidden">
+                Projects
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">Title</th>
@@ -76,9 +82,17 @@ export function ProjectsPage() {
                 {items.map((project) => (
                   <tr key={project.id}>
                     <th scope="row">{text(project.title)}</th>
-                    <td>{project.folder ? text(project.folder.title) : <span className="muted">None</span>}</td>
                     <td>
-                      <span className={`badge badge-${project.status}`}>{statusLabels[project.status]}</span>
+                      {project.folder ? (
+                        text(project.folder.title)
+                      ) : (
+                        <span className="muted">None</span>
+                      )}
+                    </td>
+                    <td>
+                      <span className={`badge badge-${project.status}`}>
+                        {statusLabels[project.status]}
+                      </span>
                     </td>
                     <td>
                       <Visibility project={project} />

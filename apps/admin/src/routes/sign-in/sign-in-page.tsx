@@ -23,7 +23,10 @@ export function SignInPage() {
       },
       // The submit button was disabled while pending and so lost focus; the password is
       // the likeliest field to retype.
-      onError: () => password.current?.select(),
+      onError: () => {
+        password.current?.focus();
+        password.current?.select();
+      },
     }),
   );
 
@@ -42,7 +45,7 @@ export function SignInPage() {
   return (
     <main className="centered" id="main">
       <div className="panel sign-in">
-        <p className="brand-platform">{platform.data?.name ?? 'Samrad'}</p>
+        <p className="brand-platform">{platform.data?.name}</p>
         <PageHeading title="Sign in" />
         <p className="muted">Sign in to the admin console with your staff account.</p>
         <form onSubmit={submit} className="form">
