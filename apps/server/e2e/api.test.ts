@@ -12,7 +12,10 @@ const demoTitles = [
 ];
 
 async function failure(call: Promise<unknown>): Promise<TRPCClientError<AppRouter>> {
-  const error = await call.then(() => null, (e: unknown) => e);
+  const error = await call.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(TRPCClientError);
   return error as TRPCClientError<AppRouter>;
 }
@@ -58,7 +61,10 @@ describe.each(testDatabaseKinds())('the server on %s through the typed client', 
     expect(server.output()).toContain('admin@demo.samrad.local');
     expect(server.output()).toContain('First admin first.admin@city.test: created');
     const api = createSamradClient({ url: server.url });
-    const { token } = await api.auth.signIn.mutate({ email: 'first.admin@city.test', password: 'a-long-passphrase-1' });
+    const { token } = await api.auth.signIn.mutate({
+      email: 'first.admin@city.test',
+      password: 'a-long-passphrase-1',
+    });
     const me = await createSamradClient({ url: server.url, token }).auth.me.query();
     expect(me?.roles).toEqual([{ role: 'admin', scope: { type: 'platform' } }]);
   });
@@ -80,14 +86,18 @@ describe.each(testDatabaseKinds())('the server on %s through the typed client', 
 
   it('maps errors to the codes of API.md, naming the field, never leaking internals', async () => {
     const api = createSamradClient({ url: server.url });
-    const missing = await failure(api.projects.get.query({ id: '00000000-0000-4000-8000-000000000000' }));
+    const missing = await failure(
+      api.projects.get.query({ id: '00000000-0000-4000-8000-000000000000' }),
+    );
     expect(missing.data?.code).toBe('NOT_FOUND');
     expect(missing.data?.httpStatus).toBe(404);
     const bad = await failure(api.projects.list.query({ limit: -1 }));
     expect(bad.data?.code).toBe('BAD_REQUEST');
     expect(bad.message).toMatch(/^limit:/);
     expect(JSON.stringify(bad.shape)).not.toMatch(/stack|node_modules/);
-    const wrong = await failure(api.auth.signIn.mutate({ email: 'admin@demo.samrad.local', password: 'wrong' }));
+    const wrong = await failure(
+      api.auth.signIn.mutate({ email: 'admin@demo.samrad.local', password: 'wrong' }),
+    );
     expect(wrong.data?.code).toBe('UNAUTHORIZED');
   });
 

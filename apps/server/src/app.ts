@@ -31,7 +31,8 @@ export function createApp(options: AppOptions): Hono {
       endpoint: '/trpc',
       req: c.req.raw,
       router: appRouter,
-      createContext: ({ req, resHeaders }) => createContext({ db: options.db, platforms, req, resHeaders }),
+      createContext: ({ req, resHeaders }) =>
+        createContext({ db: options.db, platforms, req, resHeaders }),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') options.logError?.(error, path);
       },
@@ -48,11 +49,17 @@ export function createApp(options: AppOptions): Hono {
   });
 
   // The console is never framed (clickjacking); everything else keeps the usual hardening.
-  app.use('/admin/*', secureHeaders({ xFrameOptions: 'DENY', contentSecurityPolicy: consolePolicy }));
+  app.use(
+    '/admin/*',
+    secureHeaders({ xFrameOptions: 'DENY', contentSecurityPolicy: consolePolicy }),
+  );
   app.get('/admin', (c) => c.redirect('/admin/'));
   app.use(
     '/admin/*',
-    serveStatic({ root: options.adminDir, rewriteRequestPath: (path) => path.replace(/^\/admin/, '') }),
+    serveStatic({
+      root: options.adminDir,
+      rewriteRequestPath: (path) => path.replace(/^\/admin/, ''),
+    }),
   );
   // Client-side routes of the console fall back to its index page.
   app.get('/admin/*', (c) => {

@@ -17,7 +17,9 @@ export type ServerEnv = z.infer<typeof Env>;
 export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
   const parsed = Env.safeParse(source);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    const problems = parsed.error.issues
+      .map((i) => `  ${i.path.join('.')}: ${i.message}`)
+      .join('\n');
     throw new Error(`Invalid environment:\n${problems}`);
   }
   return parsed.data;

@@ -10,7 +10,10 @@ const env = readEnv();
 const here = dirname(fileURLToPath(import.meta.url));
 
 const connection = await connect({ databaseUrl: env.DATABASE_URL, dataDir: env.SAMRAD_DATA_DIR });
-const where = connection.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${resolve(env.SAMRAD_DATA_DIR)}`;
+const where =
+  connection.kind === 'postgres'
+    ? 'PostgreSQL (DATABASE_URL)'
+    : `PGlite in ${resolve(env.SAMRAD_DATA_DIR)}`;
 console.log(`Samrad database: ${where}, migrations applied`);
 
 // On by default: it only ever fills an empty platform. SAMRAD_DEMO=0 starts empty.
@@ -30,7 +33,9 @@ if (env.SAMRAD_ADMIN_EMAIL && env.SAMRAD_ADMIN_PASSWORD) {
 if (demo) {
   const accounts = await seedDemoCity(connection.db, platform);
   if (accounts.length > 0) {
-    console.log(`Demo city "${platform.name}" created${created ? '' : ' on the existing platform'}. Sign in with password "${demoPassword}":`);
+    console.log(
+      `Demo city "${platform.name}" created${created ? '' : ' on the existing platform'}. Sign in with password "${demoPassword}":`,
+    );
     for (const account of accounts) {
       console.log(`  ${account.email.padEnd(36)} ${account.role.padEnd(18)} ${account.scope}`);
     }

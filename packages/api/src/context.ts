@@ -55,7 +55,10 @@ export async function resolvePlatform(db: Database, host: string): Promise<Platf
   const [row] = await db
     .select()
     .from(platforms)
-    .leftJoin(platformHosts, and(eq(platformHosts.platformId, platforms.id), eq(platformHosts.host, hostname)))
+    .leftJoin(
+      platformHosts,
+      and(eq(platformHosts.platformId, platforms.id), eq(platformHosts.host, hostname)),
+    )
     .where(or(isNotNull(platformHosts.host), eq(platforms.slug, 'default')))
     // A host name's own platform before the default one.
     .orderBy(sql`${platformHosts.host} is null`)
@@ -87,7 +90,11 @@ export function createPlatformResolver(db: Database, ttlMs = 5_000) {
 export type PlatformResolver = ReturnType<typeof createPlatformResolver>;
 
 /** The live session a token belongs to, on this platform; expired or revoked ones are nobody. */
-export async function resolveViewer(db: Database, platform: Platform, token: string | null): Promise<Viewer> {
+export async function resolveViewer(
+  db: Database,
+  platform: Platform,
+  token: string | null,
+): Promise<Viewer> {
   if (!token) return visitor;
   const [row] = await db
     .select({
@@ -112,7 +119,13 @@ export async function resolveViewer(db: Database, platform: Platform, token: str
     .limit(1);
   if (!row) return visitor;
   return {
-    user: { id: row.id, email: row.email, name: row.name, status: row.status, verified: row.verifiedAt !== null },
+    user: {
+      id: row.id,
+      email: row.email,
+      name: row.name,
+      status: row.status,
+      verified: row.verifiedAt !== null,
+    },
     session: { id: row.sessionId, kind: row.kind },
   };
 }
@@ -133,13 +146,15 @@ export async function createContext(input: {
   const url = new URL(input.req.url);
   const platform = await input.platforms.resolve(input.req.headers.get('host') ?? url.host);
   const viewer = await resolveViewer(input.db, platform, tokenOf(input.req));
-  const secure = url.protocol === 'https:' || !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  const secure =
+    url.protocol === 'https:' || !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
   return createContextInner({
     db: input.db,
     platform,
     viewer,
     session: {
-      set: (token, expiresAt) => input.resHeaders.append('set-cookie', sessionCookie(token, expiresAt, secure)),
+      set: (token, expiresAt) =>
+        input.resHeaders.append('set-cookie', sessionCookie(token, expiresAt, secure)),
       clear: () => input.resHeaders.append('set-cookie', clearSessionCookie(secure)),
     },
   });

@@ -5,12 +5,7 @@ import { TRPCError } from '@trpc/server';
  * codes (documenso's pattern), so a denial is never a 500.
  */
 export type AppErrorCode =
-  | 'UNAUTHORIZED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'BAD_REQUEST'
-  | 'CONFLICT'
-  | 'TOO_MANY_REQUESTS';
+  'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_REQUEST' | 'CONFLICT' | 'TOO_MANY_REQUESTS';
 
 export class AppError extends Error {
   constructor(
@@ -26,7 +21,8 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
 export const unauthorized = (message = 'Sign in first') => new AppError('UNAUTHORIZED', message);
-export const forbidden = (message: string, reason?: string) => new AppError('FORBIDDEN', message, reason);
+export const forbidden = (message: string, reason?: string) =>
+  new AppError('FORBIDDEN', message, reason);
 
 export function toTRPCError(error: AppError): TRPCError {
   return new TRPCError({ code: error.code, message: error.message, cause: error });

@@ -14,13 +14,19 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     if (cause instanceof ZodError) {
-      return { ...shape, data: { ...shape.data, fields: cause.issues.map((i) => i.path.join('.')) } };
+      return {
+        ...shape,
+        data: { ...shape.data, fields: cause.issues.map((i) => i.path.join('.')) },
+      };
     }
     if (error.code === 'INTERNAL_SERVER_ERROR') {
       // Database and library messages may reveal rows or schema: callers get a generic text.
       return { ...shape, message: 'Internal server error' };
     }
-    return { ...shape, data: { ...shape.data, reason: cause instanceof AppError ? cause.reason : undefined } };
+    return {
+      ...shape,
+      data: { ...shape.data, reason: cause instanceof AppError ? cause.reason : undefined },
+    };
   },
 });
 

@@ -35,7 +35,10 @@ export function createSamradClient(options: SamradClientOptions): SamradClient {
         },
         fetch(url, init) {
           const doFetch = options.fetch ?? globalThis.fetch;
-          return doFetch(url, { ...(init as RequestInit), credentials: options.credentials ?? 'omit' });
+          return doFetch(url, {
+            ...(init as RequestInit),
+            credentials: options.credentials ?? 'omit',
+          });
         },
       }),
     ],

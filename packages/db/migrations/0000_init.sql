@@ -368,31 +368,6 @@ CREATE TABLE "assessments" (
 	CONSTRAINT "assessments_one_per_reviewer" UNIQUE("input_id","reviewer_id")
 );
 --> statement-breakpoint
-CREATE TABLE "ballot_choices" (
-	"platform_id" uuid NOT NULL,
-	"ballot_id" uuid NOT NULL,
-	"input_id" uuid NOT NULL,
-	"amount" integer DEFAULT 1 NOT NULL,
-	CONSTRAINT "ballot_choices_ballot_id_input_id_pk" PRIMARY KEY("ballot_id","input_id"),
-	CONSTRAINT "ballot_choices_amount_positive" CHECK ("ballot_choices"."amount" > 0)
-);
---> statement-breakpoint
-CREATE TABLE "ballots" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"platform_id" uuid NOT NULL,
-	"phase_id" uuid NOT NULL,
-	"author_id" uuid,
-	"data_collection" "data_collection" NOT NULL,
-	"demographics" jsonb,
-	"created_at" timestamp with time zone NOT NULL,
-	"updated_at" timestamp with time zone NOT NULL,
-	CONSTRAINT "ballots_anonymity" CHECK (("ballots"."data_collection" = 'all' and "ballots"."demographics" is null)
-        or ("ballots"."data_collection" = 'demographics' and "ballots"."author_id" is null and "ballots"."demographics" is not null
-            and (extract(epoch from "ballots"."created_at")::bigint % 86400 = 0) and (extract(epoch from "ballots"."updated_at")::bigint % 86400 = 0))
-        or ("ballots"."data_collection" = 'anonymous' and "ballots"."author_id" is null and "ballots"."demographics" is null
-            and (extract(epoch from "ballots"."created_at")::bigint % 86400 = 0) and (extract(epoch from "ballots"."updated_at")::bigint % 86400 = 0)))
-);
---> statement-breakpoint
 CREATE TABLE "comments" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"platform_id" uuid NOT NULL,
@@ -467,6 +442,31 @@ CREATE TABLE "reports" (
 	"resolved_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "reports_one_target" CHECK (("reports"."input_id" is null) <> ("reports"."comment_id" is null))
+);
+--> statement-breakpoint
+CREATE TABLE "vote_choices" (
+	"platform_id" uuid NOT NULL,
+	"vote_id" uuid NOT NULL,
+	"input_id" uuid NOT NULL,
+	"amount" integer DEFAULT 1 NOT NULL,
+	CONSTRAINT "vote_choices_vote_id_input_id_pk" PRIMARY KEY("vote_id","input_id"),
+	CONSTRAINT "vote_choices_amount_positive" CHECK ("vote_choices"."amount" > 0)
+);
+--> statement-breakpoint
+CREATE TABLE "votes" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"platform_id" uuid NOT NULL,
+	"phase_id" uuid NOT NULL,
+	"author_id" uuid,
+	"data_collection" "data_collection" NOT NULL,
+	"demographics" jsonb,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "votes_anonymity" CHECK (("votes"."data_collection" = 'all' and "votes"."demographics" is null)
+        or ("votes"."data_collection" = 'demographics' and "votes"."author_id" is null and "votes"."demographics" is not null
+            and (extract(epoch from "votes"."created_at")::bigint % 86400 = 0) and (extract(epoch from "votes"."updated_at")::bigint % 86400 = 0))
+        or ("votes"."data_collection" = 'anonymous' and "votes"."author_id" is null and "votes"."demographics" is null
+            and (extract(epoch from "votes"."created_at")::bigint % 86400 = 0) and (extract(epoch from "votes"."updated_at")::bigint % 86400 = 0)))
 );
 --> statement-breakpoint
 CREATE TABLE "participation_markers" (
@@ -693,12 +693,6 @@ ALTER TABLE "phases" ADD CONSTRAINT "phases_project_same_platform_fk" FOREIGN KE
 ALTER TABLE "assessments" ADD CONSTRAINT "assessments_platform_id_platforms_id_fk" FOREIGN KEY ("platform_id") REFERENCES "public"."platforms"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "assessments" ADD CONSTRAINT "assessments_input_id_inputs_id_fk" FOREIGN KEY ("input_id") REFERENCES "public"."inputs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "assessments" ADD CONSTRAINT "assessments_reviewer_id_users_id_fk" FOREIGN KEY ("reviewer_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "ballot_choices" ADD CONSTRAINT "ballot_choices_platform_id_platforms_id_fk" FOREIGN KEY ("platform_id") REFERENCES "public"."platforms"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "ballot_choices" ADD CONSTRAINT "ballot_choices_ballot_id_ballots_id_fk" FOREIGN KEY ("ballot_id") REFERENCES "public"."ballots"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "ballot_choices" ADD CONSTRAINT "ballot_choices_input_id_inputs_id_fk" FOREIGN KEY ("input_id") REFERENCES "public"."inputs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "ballots" ADD CONSTRAINT "ballots_platform_id_platforms_id_fk" FOREIGN KEY ("platform_id") REFERENCES "public"."platforms"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "ballots" ADD CONSTRAINT "ballots_phase_id_phases_id_fk" FOREIGN KEY ("phase_id") REFERENCES "public"."phases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "ballots" ADD CONSTRAINT "ballots_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "comments" ADD CONSTRAINT "comments_platform_id_platforms_id_fk" FOREIGN KEY ("platform_id") REFERENCES "public"."platforms"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "comments" ADD CONSTRAINT "comments_input_id_inputs_id_fk" FOREIGN KEY ("input_id") REFERENCES "public"."inputs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "comments" ADD CONSTRAINT "comments_parent_id_comments_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."comments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -717,6 +711,12 @@ ALTER TABLE "reports" ADD CONSTRAINT "reports_input_id_inputs_id_fk" FOREIGN KEY
 ALTER TABLE "reports" ADD CONSTRAINT "reports_comment_id_comments_id_fk" FOREIGN KEY ("comment_id") REFERENCES "public"."comments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reports" ADD CONSTRAINT "reports_reporter_id_users_id_fk" FOREIGN KEY ("reporter_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reports" ADD CONSTRAINT "reports_resolved_by_users_id_fk" FOREIGN KEY ("resolved_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "vote_choices" ADD CONSTRAINT "vote_choices_platform_id_platforms_id_fk" FOREIGN KEY ("platform_id") REFERENCES "public"."platforms"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "vote_choices" ADD CONSTRAINT "vote_choices_vote_id_votes_id_fk" FOREIGN KEY ("vote_id") REFERENCES "public"."votes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "vote_choices" ADD CONSTRAINT "vote_choices_input_id_inputs_id_fk" FOREIGN KEY ("input_id") REFERENCES "public"."inputs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "votes" ADD CONSTRAINT "votes_platform_id_platforms_id_fk" FOREIGN KEY ("platform_id") REFERENCES "public"."platforms"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "votes" ADD CONSTRAINT "votes_phase_id_phases_id_fk" FOREIGN KEY ("phase_id") REFERENCES "public"."phases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "votes" ADD CONSTRAINT "votes_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "participation_markers" ADD CONSTRAINT "participation_markers_platform_id_platforms_id_fk" FOREIGN KEY ("platform_id") REFERENCES "public"."platforms"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "participation_markers" ADD CONSTRAINT "participation_markers_phase_id_phases_id_fk" FOREIGN KEY ("phase_id") REFERENCES "public"."phases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_questions" ADD CONSTRAINT "survey_questions_platform_id_platforms_id_fk" FOREIGN KEY ("platform_id") REFERENCES "public"."platforms"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -777,14 +777,14 @@ CREATE INDEX "registration_answers_question_idx" ON "registration_answers" USING
 CREATE INDEX "participation_setting_groups_group_idx" ON "participation_setting_groups" USING btree ("group_id");--> statement-breakpoint
 CREATE INDEX "phases_project_start_idx" ON "phases" USING btree ("project_id","start_at");--> statement-breakpoint
 CREATE INDEX "assessments_input_idx" ON "assessments" USING btree ("input_id");--> statement-breakpoint
-CREATE INDEX "ballot_choices_input_idx" ON "ballot_choices" USING btree ("input_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "ballots_one_per_voter_idx" ON "ballots" USING btree ("phase_id","author_id") WHERE "ballots"."author_id" is not null;--> statement-breakpoint
 CREATE INDEX "comments_input_idx" ON "comments" USING btree ("input_id","created_at");--> statement-breakpoint
 CREATE INDEX "inputs_phase_listing_idx" ON "inputs" USING btree ("phase_id","moderation","created_at");--> statement-breakpoint
 CREATE INDEX "inputs_project_idx" ON "inputs" USING btree ("project_id");--> statement-breakpoint
 CREATE INDEX "inputs_author_idx" ON "inputs" USING btree ("author_id");--> statement-breakpoint
 CREATE INDEX "reactions_user_idx" ON "reactions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "reports_open_idx" ON "reports" USING btree ("platform_id","resolved_at");--> statement-breakpoint
+CREATE INDEX "vote_choices_input_idx" ON "vote_choices" USING btree ("input_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "votes_one_per_voter_idx" ON "votes" USING btree ("phase_id","author_id") WHERE "votes"."author_id" is not null;--> statement-breakpoint
 CREATE INDEX "survey_responses_phase_idx" ON "survey_responses" USING btree ("phase_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "survey_responses_once_per_respondent_idx" ON "survey_responses" USING btree ("phase_id","author_id") WHERE "survey_responses"."author_id" is not null and not "survey_responses"."is_test";--> statement-breakpoint
 CREATE INDEX "event_registrations_user_idx" ON "event_registrations" USING btree ("user_id");--> statement-breakpoint

@@ -66,5 +66,9 @@ async function connectPostgres(url: string, runMigrations: boolean): Promise<Con
   }
   const client = postgres(url, { max: 10, onnotice: () => {} });
   const db = drizzlePostgres({ client, schema, casing: 'snake_case' });
-  return { db: db as unknown as Database, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+  return {
+    db: db as unknown as Database,
+    kind: 'postgres',
+    close: () => client.end({ timeout: 5 }),
+  };
 }

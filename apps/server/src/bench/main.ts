@@ -13,8 +13,14 @@ const connections = 10;
 const endpoints = [
   { name: 'bare route /healthz', path: '/healthz' },
   { name: 'trivial tRPC platform.get (baseline)', path: '/trpc/platform.get' },
-  { name: 'projects.list (visitor, page of 24)', path: `/trpc/projects.list?input=${encodeURIComponent('{}')}` },
-  { name: 'projects.list search', path: `/trpc/projects.list?input=${encodeURIComponent('{"search":"park"}')}` },
+  {
+    name: 'projects.list (visitor, page of 24)',
+    path: `/trpc/projects.list?input=${encodeURIComponent('{}')}`,
+  },
+  {
+    name: 'projects.list search',
+    path: `/trpc/projects.list?input=${encodeURIComponent('{"search":"park"}')}`,
+  },
 ] as const;
 
 interface Measured {
@@ -41,10 +47,13 @@ async function benchOn(label: string, env: Record<string, string>) {
       await autocannon({ url: `${server.url}${endpoint.path}`, connections, amount: 200 });
     }
     const rows: Measured[] = [];
-    for (const endpoint of endpoints) rows.push({ name: endpoint.name, ...(await measure(server.url, endpoint.path)) });
+    for (const endpoint of endpoints)
+      rows.push({ name: endpoint.name, ...(await measure(server.url, endpoint.path)) });
     const baseline = rows[1]!.requests || 1;
     console.log(`\n${label}: ${connections} connections, ${seconds} s per endpoint`);
-    console.log(`${'endpoint'.padEnd(40)} ${'req/s'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)} ${'vs baseline'.padStart(12)}`);
+    console.log(
+      `${'endpoint'.padEnd(40)} ${'req/s'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)} ${'vs baseline'.padStart(12)}`,
+    );
     for (const row of rows) {
       console.log(
         `${row.name.padEnd(40)} ${row.requests.toFixed(0).padStart(8)} ${row.p99.toFixed(1).padStart(8)} ${String(row.errors).padStart(7)} ${(row.requests / baseline).toFixed(2).padStart(11)}×`,
@@ -65,5 +74,7 @@ if (process.env.SAMRAD_TEST_DATABASE_URL) {
     await database.drop();
   }
 } else {
-  console.log('\nPostgreSQL: skipped (set SAMRAD_TEST_DATABASE_URL to a server, e.g. from .ci/start-postgres.sh)');
+  console.log(
+    '\nPostgreSQL: skipped (set SAMRAD_TEST_DATABASE_URL to a server, e.g. from .ci/start-postgres.sh)',
+  );
 }

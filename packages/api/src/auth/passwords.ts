@@ -9,7 +9,10 @@ export const hashPassword = (password: string): Promise<string> => hash(password
 // and sign-in timing does not reveal who has an account.
 let decoyHash: Promise<string> | undefined;
 
-export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
+export async function verifyPassword(
+  passwordHash: string | null,
+  password: string,
+): Promise<boolean> {
   if (!passwordHash) {
     decoyHash ??= hashPassword('samrad-decoy-password');
     await verify(await decoyHash, password).catch(() => false);

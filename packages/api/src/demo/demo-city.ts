@@ -36,7 +36,10 @@ const t = (en: string, sv: string, da: string): LocalizedText => ({ en, sv, da }
  * so a first admin from the environment may exist beside it.
  */
 export async function seedDemoCity(db: Database, platform: Platform): Promise<DemoAccount[]> {
-  const [existing] = await db.select({ n: count() }).from(projects).where(eq(projects.platformId, platform.id));
+  const [existing] = await db
+    .select({ n: count() })
+    .from(projects)
+    .where(eq(projects.platformId, platform.id));
   if ((existing?.n ?? 0) > 0) return [];
   const passwordHash = await hashPassword(demoPassword);
   const now = Date.now();
@@ -44,23 +47,67 @@ export async function seedDemoCity(db: Database, platform: Platform): Promise<De
   const platformId = platform.id;
 
   return db.transaction(async (tx) => {
-    const folder = async (slug: string, title: LocalizedText, status: 'draft' | 'published', parentId?: string) => {
+    const folder = async (
+      slug: string,
+      title: LocalizedText,
+      status: 'draft' | 'published',
+      parentId?: string,
+    ) => {
       const [row] = await tx
         .insert(folders)
-        .values({ platformId, slug, title, status, parentId, publishedAt: status === 'published' ? at(-90) : null })
+        .values({
+          platformId,
+          slug,
+          title,
+          status,
+          parentId,
+          publishedAt: status === 'published' ? at(-90) : null,
+        })
         .returning({ id: folders.id });
       return row!.id;
     };
-    const urban = await folder('urban-development', t('Urban development', 'Stadsutveckling', 'Byudvikling'), 'published');
-    const centre = await folder('city-centre', t('City centre', 'Centrum', 'Centrum'), 'published', urban);
-    const storgatan = await folder('storgatan', t('Storgatan', 'Storgatan', 'Storgatan'), 'published', centre);
-    const green = await folder('green-spaces', t('Green spaces', 'Grönområden', 'Grønne områder'), 'published', urban);
-    const schools = await folder('schools-and-youth', t('Schools and youth', 'Skola och unga', 'Skole og unge'), 'draft');
-    const internal = await folder('internal-planning', t('Internal planning', 'Intern planering', 'Intern planlægning'), 'published');
+    const urban = await folder(
+      'urban-development',
+      t('Urban development', 'Stadsutveckling', 'Byudvikling'),
+      'published',
+    );
+    const centre = await folder(
+      'city-centre',
+      t('City centre', 'Centrum', 'Centrum'),
+      'published',
+      urban,
+    );
+    const storgatan = await folder(
+      'storgatan',
+      t('Storgatan', 'Storgatan', 'Storgatan'),
+      'published',
+      centre,
+    );
+    const green = await folder(
+      'green-spaces',
+      t('Green spaces', 'Grönområden', 'Grønne områder'),
+      'published',
+      urban,
+    );
+    const schools = await folder(
+      'schools-and-youth',
+      t('Schools and youth', 'Skola och unga', 'Skole og unge'),
+      'draft',
+    );
+    const internal = await folder(
+      'internal-planning',
+      t('Internal planning', 'Intern planering', 'Intern planlægning'),
+      'published',
+    );
 
     const [youngResidents] = await tx
       .insert(userGroups)
-      .values({ platformId, name: 'Young residents', kind: 'manual', description: 'Residents aged 13–25' })
+      .values({
+        platformId,
+        name: 'Young residents',
+        kind: 'manual',
+        description: 'Residents aged 13–25',
+      })
       .returning({ id: userGroups.id });
 
     const project = async (input: {
@@ -124,7 +171,11 @@ export async function seedDemoCity(db: Database, platform: Platform): Promise<De
     });
     const budget = await project({
       slug: 'budget-2027-your-priorities',
-      title: t('Budget 2027: your priorities', 'Budget 2027: dina prioriteringar', 'Budget 2027: dine prioriteter'),
+      title: t(
+        'Budget 2027: your priorities',
+        'Budget 2027: dina prioriteringar',
+        'Budget 2027: dine prioriteter',
+      ),
       description: t(
         'Share out 1,000,000 SEK between the proposals residents made this spring.',
         'Fördela 1 000 000 kronor mellan förslagen som invånarna lämnade i våras.',
@@ -160,7 +211,11 @@ export async function seedDemoCity(db: Database, platform: Platform): Promise<De
     });
     const winter = await project({
       slug: 'staff-pilot-winter-maintenance',
-      title: t('Staff pilot: winter maintenance', 'Personalpilot: vinterväghållning', 'Personalepilot: vintervedligeholdelse'),
+      title: t(
+        'Staff pilot: winter maintenance',
+        'Personalpilot: vinterväghållning',
+        'Personalepilot: vintervedligeholdelse',
+      ),
       description: t(
         'Visible to admins and managers only while the pilot is prepared.',
         'Synlig endast för administratörer och förvaltare medan piloten förbereds.',
@@ -173,7 +228,11 @@ export async function seedDemoCity(db: Database, platform: Platform): Promise<De
     });
     const ostra = await project({
       slug: 'neighbourhood-association-ostra',
-      title: t('Neighbourhood association: Östra', 'Grannskapsföreningen Östra', 'Grundejerforeningen Østra'),
+      title: t(
+        'Neighbourhood association: Östra',
+        'Grannskapsföreningen Östra',
+        'Grundejerforeningen Østra',
+      ),
       description: t(
         'A members-only space for Östra neighbours: volunteer for the spring clean-up.',
         'Ett rum för medlemmar i Östra: anmäl dig till vårstädningen.',
@@ -209,14 +268,24 @@ export async function seedDemoCity(db: Database, platform: Platform): Promise<De
     });
     await project({
       slug: 'bus-stop-shelters',
-      title: t('Bus stop shelters', 'Väderskydd vid busshållplatser', 'Læskure ved busstoppesteder'),
-      description: t('A draft nobody but its managers sees yet.', 'Ett utkast som bara förvaltarna ser.', 'Et udkast, kun lederne ser.'),
+      title: t(
+        'Bus stop shelters',
+        'Väderskydd vid busshållplatser',
+        'Læskure ved busstoppesteder',
+      ),
+      description: t(
+        'A draft nobody but its managers sees yet.',
+        'Ett utkast som bara förvaltarna ser.',
+        'Et udkast, kun lederne ser.',
+      ),
       folderId: internal,
       status: 'draft',
       ageDays: 0,
     });
 
-    await tx.insert(projectVisibilityGroups).values({ platformId, projectId: youthCouncil, groupId: youngResidents!.id });
+    await tx
+      .insert(projectVisibilityGroups)
+      .values({ platformId, projectId: youthCouncil, groupId: youngResidents!.id });
 
     type Method = 'ideation' | 'survey' | 'voting' | 'information' | 'poll' | 'volunteering';
     const phase = async (
@@ -229,28 +298,92 @@ export async function seedDemoCity(db: Database, platform: Platform): Promise<De
     ) => {
       const [row] = await tx
         .insert(phases)
-        .values({ platformId, projectId, method, title, startAt: at(from), endAt: to === null ? null : at(to), ...extra })
+        .values({
+          platformId,
+          projectId,
+          method,
+          title,
+          startAt: at(from),
+          endAt: to === null ? null : at(to),
+          ...extra,
+        })
         .returning({ id: phases.id });
       return row!.id;
     };
     const ideas = await phase(cycleLanes, 'ideation', t('Ideas', 'Idéer', 'Idéer'), -30, -5);
-    const vote = await phase(cycleLanes, 'voting', t('Vote on the designs', 'Rösta på förslagen', 'Stem på forslagene'), -5, 20, {
-      votingMethod: 'multiple',
-      votingMaxChoices: 3,
-    });
+    const vote = await phase(
+      cycleLanes,
+      'voting',
+      t('Vote on the designs', 'Rösta på förslagen', 'Stem på forslagene'),
+      -5,
+      20,
+      {
+        votingMethod: 'multiple',
+        votingMaxChoices: 3,
+      },
+    );
     await phase(cycleLanes, 'information', t('Construction', 'Byggstart', 'Byggestart'), 20, null);
-    const parkSurvey = await phase(harbourPark, 'survey', t('Survey', 'Enkät', 'Spørgeskema'), -20, 10);
-    const parkPoll = await phase(harbourPark, 'poll', t('Name the park', 'Namnge parken', 'Navngiv parken'), 10, 30);
-    const budgetVote = await phase(budget, 'voting', t('Allocate the budget', 'Fördela budgeten', 'Fordel budgettet'), -10, 30, {
-      votingMethod: 'budget',
-      votingBudget: 1_000_000,
-    });
-    const librarySurvey = await phase(library, 'survey', t('Survey', 'Enkät', 'Spørgeskema'), -5, 25);
-    const youthIdeas = await phase(youthCouncil, 'ideation', t('Proposals', 'Förslag', 'Forslag'), -15, 15);
+    const parkSurvey = await phase(
+      harbourPark,
+      'survey',
+      t('Survey', 'Enkät', 'Spørgeskema'),
+      -20,
+      10,
+    );
+    const parkPoll = await phase(
+      harbourPark,
+      'poll',
+      t('Name the park', 'Namnge parken', 'Navngiv parken'),
+      10,
+      30,
+    );
+    const budgetVote = await phase(
+      budget,
+      'voting',
+      t('Allocate the budget', 'Fördela budgeten', 'Fordel budgettet'),
+      -10,
+      30,
+      {
+        votingMethod: 'budget',
+        votingBudget: 1_000_000,
+      },
+    );
+    const librarySurvey = await phase(
+      library,
+      'survey',
+      t('Survey', 'Enkät', 'Spørgeskema'),
+      -5,
+      25,
+    );
+    const youthIdeas = await phase(
+      youthCouncil,
+      'ideation',
+      t('Proposals', 'Förslag', 'Forslag'),
+      -15,
+      15,
+    );
     await phase(winter, 'information', t('Pilot plan', 'Pilotplan', 'Pilotplan'), -8, null);
-    const cleanUp = await phase(ostra, 'volunteering', t('Spring clean-up', 'Vårstädning', 'Forårsrengøring'), -25, 40);
-    await phase(bridge, 'information', t('About the renovation', 'Om renoveringen', 'Om renoveringen'), 30, 90);
-    await phase(festival, 'information', t('Festival programme', 'Festivalprogram', 'Festivalprogram'), -300, -250);
+    const cleanUp = await phase(
+      ostra,
+      'volunteering',
+      t('Spring clean-up', 'Vårstädning', 'Forårsrengøring'),
+      -25,
+      40,
+    );
+    await phase(
+      bridge,
+      'information',
+      t('About the renovation', 'Om renoveringen', 'Om renoveringen'),
+      30,
+      90,
+    );
+    await phase(
+      festival,
+      'information',
+      t('Festival programme', 'Festivalprogram', 'Festivalprogram'),
+      -300,
+      -250,
+    );
 
     const setting = (
       phaseId: string,
@@ -258,19 +391,21 @@ export async function seedDemoCity(db: Database, platform: Platform): Promise<De
       permittedBy: typeof participationSettings.$inferInsert.permittedBy,
       dataCollection: 'all' | 'demographics' | 'anonymous' = 'all',
     ) => ({ platformId, phaseId, action, permittedBy, dataCollection });
-    await tx.insert(participationSettings).values([
-      setting(ideas, 'post', 'account'),
-      setting(ideas, 'comment', 'account'),
-      setting(ideas, 'react', 'confirmed_email'),
-      setting(vote, 'vote', 'verified', 'anonymous'),
-      setting(parkSurvey, 'survey', 'confirmed_email', 'demographics'),
-      setting(parkPoll, 'poll', 'confirmed_email'),
-      setting(budgetVote, 'vote', 'account', 'anonymous'),
-      setting(librarySurvey, 'survey', 'everyone', 'anonymous'),
-      setting(youthIdeas, 'post', 'account'),
-      setting(youthIdeas, 'comment', 'account'),
-      setting(cleanUp, 'volunteer', 'account'),
-    ]);
+    await tx
+      .insert(participationSettings)
+      .values([
+        setting(ideas, 'post', 'account'),
+        setting(ideas, 'comment', 'account'),
+        setting(ideas, 'react', 'confirmed_email'),
+        setting(vote, 'vote', 'verified', 'anonymous'),
+        setting(parkSurvey, 'survey', 'confirmed_email', 'demographics'),
+        setting(parkPoll, 'poll', 'confirmed_email'),
+        setting(budgetVote, 'vote', 'account', 'anonymous'),
+        setting(librarySurvey, 'survey', 'everyone', 'anonymous'),
+        setting(youthIdeas, 'post', 'account'),
+        setting(youthIdeas, 'comment', 'account'),
+        setting(cleanUp, 'volunteer', 'account'),
+      ]);
 
     await tx.insert(registrationQuestions).values([
       {
@@ -287,17 +422,57 @@ export async function seedDemoCity(db: Database, platform: Platform): Promise<De
         required: true,
         position: 0,
       },
-      { platformId, key: 'postcode', title: t('Postcode', 'Postnummer', 'Postnummer'), type: 'text', position: 1 },
+      {
+        platformId,
+        key: 'postcode',
+        title: t('Postcode', 'Postnummer', 'Postnummer'),
+        type: 'text',
+        position: 1,
+      },
     ]);
 
     const accounts: (DemoAccount & { scopeId?: { folderId?: string; projectId?: string } })[] = [
       { email: 'admin@demo.samrad.local', name: 'Astrid Admin', role: 'admin', scope: 'platform' },
-      { email: 'folder.manager@demo.samrad.local', name: 'Folke Folder', role: 'folder_manager', scope: 'folder Urban development', scopeId: { folderId: urban } },
-      { email: 'project.manager@demo.samrad.local', name: 'Petra Project', role: 'project_manager', scope: 'project A new park by the harbour', scopeId: { projectId: harbourPark } },
-      { email: 'moderator@demo.samrad.local', name: 'Mona Moderator', role: 'project_moderator', scope: 'project Cycle lanes on Storgatan', scopeId: { projectId: cycleLanes } },
-      { email: 'reviewer@demo.samrad.local', name: 'Rune Reviewer', role: 'project_reviewer', scope: 'project Budget 2027', scopeId: { projectId: budget } },
-      { email: 'resident@demo.samrad.local', name: 'Rita Resident', role: 'resident', scope: 'member of Young residents and of Östra' },
-      { email: 'pending@demo.samrad.local', name: 'Pelle Pending', role: 'pending resident', scope: 'awaiting approval' },
+      {
+        email: 'folder.manager@demo.samrad.local',
+        name: 'Folke Folder',
+        role: 'folder_manager',
+        scope: 'folder Urban development',
+        scopeId: { folderId: urban },
+      },
+      {
+        email: 'project.manager@demo.samrad.local',
+        name: 'Petra Project',
+        role: 'project_manager',
+        scope: 'project A new park by the harbour',
+        scopeId: { projectId: harbourPark },
+      },
+      {
+        email: 'moderator@demo.samrad.local',
+        name: 'Mona Moderator',
+        role: 'project_moderator',
+        scope: 'project Cycle lanes on Storgatan',
+        scopeId: { projectId: cycleLanes },
+      },
+      {
+        email: 'reviewer@demo.samrad.local',
+        name: 'Rune Reviewer',
+        role: 'project_reviewer',
+        scope: 'project Budget 2027',
+        scopeId: { projectId: budget },
+      },
+      {
+        email: 'resident@demo.samrad.local',
+        name: 'Rita Resident',
+        role: 'resident',
+        scope: 'member of Young residents and of Östra',
+      },
+      {
+        email: 'pending@demo.samrad.local',
+        name: 'Pelle Pending',
+        role: 'pending resident',
+        scope: 'awaiting approval',
+      },
     ];
     const seeded: DemoAccount[] = [];
     for (const account of accounts) {
@@ -318,11 +493,22 @@ export async function seedDemoCity(db: Database, platform: Platform): Promise<De
       seeded.push(account);
       const userId = user.id;
       if (account.role === 'resident') {
-        await tx.insert(groupMemberships).values({ platformId, groupId: youngResidents!.id, groupKind: 'manual', userId });
-        await tx.insert(projectMembers).values({ platformId, projectId: ostra, userId, source: 'added' });
+        await tx
+          .insert(groupMemberships)
+          .values({ platformId, groupId: youngResidents!.id, groupKind: 'manual', userId });
+        await tx
+          .insert(projectMembers)
+          .values({ platformId, projectId: ostra, userId, source: 'added' });
       } else if (account.role !== 'pending resident') {
-        const scopeType = account.role === 'admin' ? 'platform' : account.role === 'folder_manager' ? 'folder' : 'project';
-        await tx.insert(roleAssignments).values({ platformId, userId, role: account.role, scopeType, ...account.scopeId });
+        const scopeType =
+          account.role === 'admin'
+            ? 'platform'
+            : account.role === 'folder_manager'
+              ? 'folder'
+              : 'project';
+        await tx
+          .insert(roleAssignments)
+          .values({ platformId, userId, role: account.role, scopeType, ...account.scopeId });
       }
     }
     return seeded.map(({ email, name, role, scope }) => ({ email, name, role, scope }));

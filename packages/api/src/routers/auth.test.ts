@@ -7,7 +7,10 @@ import { demoPassword } from '../demo/demo-city.js';
 import { createApiFixture, type ApiFixture } from '../testing/api-fixture.js';
 
 async function failure(call: Promise<unknown>): Promise<TRPCError> {
-  const error = await call.then(() => null, (e: unknown) => e);
+  const error = await call.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(TRPCError);
   return error as TRPCError;
 }
@@ -22,14 +25,23 @@ describe.each(testDatabaseKinds())('auth on %s', (kind) => {
   it('signs in, tells who is signed in with their roles, and signs out for good', async () => {
     const visitor = await fixture.caller();
     expect(await visitor.auth.me()).toBeNull();
-    const { token, user } = await visitor.auth.signIn({ email: ' Folder.Manager@demo.samrad.local ', password: demoPassword });
-    expect(user).toMatchObject({ email: 'folder.manager@demo.samrad.local', status: 'active', verified: false });
+    const { token, user } = await visitor.auth.signIn({
+      email: ' Folder.Manager@demo.samrad.local ',
+      password: demoPassword,
+    });
+    expect(user).toMatchObject({
+      email: 'folder.manager@demo.samrad.local',
+      status: 'active',
+      verified: false,
+    });
     expect(fixture.cookies.at(-1)).toBe(`set:${token}`);
 
     const signedIn = await fixture.caller(token);
     const me = await signedIn.auth.me();
     expect(me?.user.id).toBe(user.id);
-    expect(me?.roles).toEqual([{ role: 'folder_manager', scope: { type: 'folder', id: expect.any(String) as string } }]);
+    expect(me?.roles).toEqual([
+      { role: 'folder_manager', scope: { type: 'folder', id: expect.any(String) as string } },
+    ]);
 
     await signedIn.auth.signOut();
     expect(fixture.cookies.at(-1)).toBe('clear');
@@ -37,7 +49,9 @@ describe.each(testDatabaseKinds())('auth on %s', (kind) => {
   });
 
   it('stores only a hash of the session token', async () => {
-    const { token } = await (await fixture.caller()).auth.signIn({ email: 'admin@demo.samrad.local', password: demoPassword });
+    const { token } = await (
+      await fixture.caller()
+    ).auth.signIn({ email: 'admin@demo.samrad.local', password: demoPassword });
     const stored = await fixture.connection.db.select({ hash: sessions.tokenHash }).from(sessions);
     expect(stored.some((row) => row.hash === token)).toBe(false);
     expect(stored.length).toBeGreaterThan(0);
@@ -45,8 +59,12 @@ describe.each(testDatabaseKinds())('auth on %s', (kind) => {
 
   it('answers a wrong password and an unknown e-mail alike', async () => {
     const visitor = await fixture.caller();
-    const wrong = await failure(visitor.auth.signIn({ email: 'admin@demo.samrad.local', password: 'nope' }));
-    const unknown = await failure(visitor.auth.signIn({ email: 'nobody@demo.samrad.local', password: 'nope' }));
+    const wrong = await failure(
+      visitor.auth.signIn({ email: 'admin@demo.samrad.local', password: 'nope' }),
+    );
+    const unknown = await failure(
+      visitor.auth.signIn({ email: 'nobody@demo.samrad.local', password: 'nope' }),
+    );
     expect([wrong.code, wrong.message]).toEqual(['UNAUTHORIZED', 'Wrong e-mail or password']);
     expect([unknown.code, unknown.message]).toEqual([wrong.code, wrong.message]);
   });
@@ -54,11 +72,18 @@ describe.each(testDatabaseKinds())('auth on %s', (kind) => {
   it('opens no session for a pending or blocked account (SPEC 2.4)', async () => {
     const { db } = fixture.connection;
     const visitor = await fixture.caller();
-    const pending = await failure(visitor.auth.signIn({ email: 'pending@demo.samrad.local', password: demoPassword }));
+    const pending = await failure(
+      visitor.auth.signIn({ email: 'pending@demo.samrad.local', password: demoPassword }),
+    );
     expect(pending.code).toBe('FORBIDDEN');
     expect(pending.message).toMatch(/approval/);
-    await db.update(users).set({ status: 'blocked' }).where(eq(users.email, 'resident@demo.samrad.local'));
-    const blocked = await failure(visitor.auth.signIn({ email: 'resident@demo.samrad.local', password: demoPassword }));
+    await db
+      .update(users)
+      .set({ status: 'blocked' })
+      .where(eq(users.email, 'resident@demo.samrad.local'));
+    const blocked = await failure(
+      visitor.auth.signIn({ email: 'resident@demo.samrad.local', password: demoPassword }),
+    );
     expect(blocked.message).toMatch(/blocked/);
     const opened = await db
       .select()
@@ -69,7 +94,9 @@ describe.each(testDatabaseKinds())('auth on %s', (kind) => {
   });
 
   it('refuses a malformed e-mail with BAD_REQUEST naming the field', async () => {
-    const error = await failure((await fixture.caller()).auth.signIn({ email: 'not-an-email', password: 'x' }));
+    const error = await failure(
+      (await fixture.caller()).auth.signIn({ email: 'not-an-email', password: 'x' }),
+    );
     expect(error.code).toBe('BAD_REQUEST');
     expect(error.message).toMatch(/^email:/);
   });

@@ -11,7 +11,10 @@ const english = (items: { title: Record<string, string | undefined> }[]) =>
   items.map((item) => localize(item.title, 'en')).sort();
 
 async function codeOf(call: Promise<unknown>): Promise<string> {
-  const error = await call.then(() => null, (e: unknown) => e);
+  const error = await call.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(TRPCError);
   return (error as TRPCError).code;
 }
@@ -24,7 +27,12 @@ describe.each(testDatabaseKinds())('projects.list and projects.get on %s', (kind
   afterAll(() => fixture?.close());
 
   const idOf = async (slug: string) =>
-    (await fixture.connection.db.select({ id: projects.id }).from(projects).where(eq(projects.slug, slug)))[0]!.id;
+    (
+      await fixture.connection.db
+        .select({ id: projects.id })
+        .from(projects)
+        .where(eq(projects.slug, slug))
+    )[0]!.id;
 
   it('lists to a visitor exactly the published, listed projects visible to everyone', async () => {
     const api = await fixture.caller();
@@ -36,20 +44,30 @@ describe.each(testDatabaseKinds())('projects.list and projects.get on %s', (kind
       'Neighbourhood association: Östra',
     ]);
     expect(nextCursor).toBeNull();
-    expect(items.every((item) => item.status === 'published' && item.listed && item.visibleTo === 'everyone')).toBe(true);
+    expect(
+      items.every(
+        (item) => item.status === 'published' && item.listed && item.visibleTo === 'everyone',
+      ),
+    ).toBe(true);
   });
 
   it('lists archived projects when asked, and never drafts', async () => {
     const api = await fixture.caller();
-    expect(english((await api.projects.list({ status: 'archived' })).items)).toEqual(['Old town festival 2025']);
+    expect(english((await api.projects.list({ status: 'archived' })).items)).toEqual([
+      'Old town festival 2025',
+    ]);
     expect((await api.projects.list({ status: 'draft' })).items).toEqual([]);
   });
 
   it('shows the signed-in admin the same listing in this slice', async () => {
-    const { token } = await (await fixture.caller()).auth.signIn({ email: 'admin@demo.samrad.local', password: demoPassword });
+    const { token } = await (
+      await fixture.caller()
+    ).auth.signIn({ email: 'admin@demo.samrad.local', password: demoPassword });
     const asAdmin = await fixture.caller(token);
     const asVisitor = await fixture.caller();
-    expect(english((await asAdmin.projects.list({})).items)).toEqual(english((await asVisitor.projects.list({})).items));
+    expect(english((await asAdmin.projects.list({})).items)).toEqual(
+      english((await asVisitor.projects.list({})).items),
+    );
   });
 
   it('pages with a cursor without skipping or repeating a project', async () => {
@@ -57,7 +75,10 @@ describe.each(testDatabaseKinds())('projects.list and projects.get on %s', (kind
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: Awaited<ReturnType<typeof api.projects.list>> = await api.projects.list({ limit: 1, cursor });
+      const page: Awaited<ReturnType<typeof api.projects.list>> = await api.projects.list({
+        limit: 1,
+        cursor,
+      });
       expect(page.items.length).toBeLessThanOrEqual(1);
       seen.push(...page.items.map((item) => item.id));
       cursor = page.nextCursor;
@@ -73,7 +94,9 @@ describe.each(testDatabaseKinds())('projects.list and projects.get on %s', (kind
     expect(english(park)).toEqual(['A new park by the harbour']);
     expect((await api.projects.list({ search: '%' })).items).toEqual([]);
     const folderId = park[0]!.folder!.id;
-    expect(english((await api.projects.list({ folderId })).items)).toEqual(['A new park by the harbour']);
+    expect(english((await api.projects.list({ folderId })).items)).toEqual([
+      'A new park by the harbour',
+    ]);
   });
 
   it('gives the card its current phase and hides a draft folder', async () => {
@@ -82,13 +105,21 @@ describe.each(testDatabaseKinds())('projects.list and projects.get on %s', (kind
     expect(cycle.currentPhase?.method).toBe('voting');
     expect(localize(cycle.folder?.title, 'en')).toBe('Storgatan');
     const project = await api.projects.get({ id: cycle.id });
-    expect(project.phases.map((phase) => phase.method)).toEqual(['ideation', 'voting', 'information']);
+    expect(project.phases.map((phase) => phase.method)).toEqual([
+      'ideation',
+      'voting',
+      'information',
+    ]);
   });
 
   it('opens an unlisted or archived project by its link', async () => {
     const api = await fixture.caller();
-    expect((await api.projects.get({ id: await idOf('library-opening-hours') })).listed).toBe(false);
-    expect((await api.projects.get({ id: await idOf('old-town-festival-2025') })).status).toBe('archived');
+    expect((await api.projects.get({ id: await idOf('library-opening-hours') })).listed).toBe(
+      false,
+    );
+    expect((await api.projects.get({ id: await idOf('old-town-festival-2025') })).status).toBe(
+      'archived',
+    );
   });
 
   it.each([
@@ -99,14 +130,19 @@ describe.each(testDatabaseKinds())('projects.list and projects.get on %s', (kind
   ])('answers NOT_FOUND for %s, exactly as for a project that does not exist', async (_, slug) => {
     const api = await fixture.caller();
     expect(await codeOf(api.projects.get({ id: await idOf(slug) }))).toBe('NOT_FOUND');
-    expect(await codeOf(api.projects.get({ id: '00000000-0000-4000-8000-000000000000' }))).toBe('NOT_FOUND');
+    expect(await codeOf(api.projects.get({ id: '00000000-0000-4000-8000-000000000000' }))).toBe(
+      'NOT_FOUND',
+    );
   });
 
   it('never shows another platform’s projects', async () => {
     const { db } = fixture.connection;
     const { insertPlatform, insertProject } = await import('@samrad/db/testing');
     const other = await insertPlatform(db);
-    const foreign = await insertProject(db, other.id, { status: 'published', title: { en: 'Foreign' } });
+    const foreign = await insertProject(db, other.id, {
+      status: 'published',
+      title: { en: 'Foreign' },
+    });
     const api = await fixture.caller();
     expect(await codeOf(api.projects.get({ id: foreign.id }))).toBe('NOT_FOUND');
     expect(english((await api.projects.list({})).items)).not.toContain('Foreign');
@@ -114,9 +150,17 @@ describe.each(testDatabaseKinds())('projects.list and projects.get on %s', (kind
 
   it('refuses bad input with BAD_REQUEST naming the field', async () => {
     const api = await fixture.caller();
-    const error = await api.projects.get({ id: 'not-a-uuid' }).catch((e: unknown) => e as TRPCError);
+    const error = await api.projects
+      .get({ id: 'not-a-uuid' })
+      .catch((e: unknown) => e as TRPCError);
     expect((error as TRPCError).code).toBe('BAD_REQUEST');
-    for (const input of [{ limit: 0 }, { limit: 1000 }, { status: 'secret' }, { cursor: 'garbage' }, { platformId: 'x' }]) {
+    for (const input of [
+      { limit: 0 },
+      { limit: 1000 },
+      { status: 'secret' },
+      { cursor: 'garbage' },
+      { platformId: 'x' },
+    ]) {
       expect(await codeOf(api.projects.list(input as never))).toBe('BAD_REQUEST');
     }
   });

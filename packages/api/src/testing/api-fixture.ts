@@ -32,7 +32,10 @@ export async function createApiFixture(kind: DatabaseKind): Promise<ApiFixture> 
           db: connection.db,
           platform,
           viewer,
-          session: { set: (value) => cookies.push(`set:${value}`), clear: () => cookies.push('clear') },
+          session: {
+            set: (value) => cookies.push(`set:${value}`),
+            clear: () => cookies.push('clear'),
+          },
         }),
       );
     },

@@ -8,8 +8,15 @@ export interface Decision<Reason extends string = string> {
   trace: string[];
 }
 
-export const allow = (...trace: string[]): Decision<never> => ({ allowed: true, reason: null, trace });
-export const deny = <Reason extends string>(reason: Reason, ...trace: string[]): Decision<Reason> => ({
+export const allow = (...trace: string[]): Decision<never> => ({
+  allowed: true,
+  reason: null,
+  trace,
+});
+export const deny = <Reason extends string>(
+  reason: Reason,
+  ...trace: string[]
+): Decision<Reason> => ({
   allowed: false,
   reason,
   trace,

@@ -21,6 +21,4 @@ export const scopeTypes = ['platform', 'folder', 'project'] as const;
 export type ScopeType = (typeof scopeTypes)[number];
 
 export type Scope =
-  | { type: 'platform' }
-  | { type: 'folder'; id: string }
-  | { type: 'project'; id: string };
+  { type: 'platform' } | { type: 'folder'; id: string } | { type: 'project'; id: string };

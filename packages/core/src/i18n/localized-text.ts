@@ -8,7 +8,9 @@ export type Locale = z.infer<typeof Locale>;
 export const LocalizedTextInput = z.union([
   z.string().trim().min(1).max(10_000),
   z
-    .object(Object.fromEntries(locales.map((l) => [l, z.string().trim().min(1).max(10_000).optional()])))
+    .object(
+      Object.fromEntries(locales.map((l) => [l, z.string().trim().min(1).max(10_000).optional()])),
+    )
     .strict()
     .refine((text) => Object.values(text).some((value) => value !== undefined), {
       message: 'at least one language is required',
@@ -17,5 +19,5 @@ export const LocalizedTextInput = z.union([
 export type LocalizedTextInput = z.infer<typeof LocalizedTextInput>;
 
 export function toLocalizedText(input: LocalizedTextInput, defaultLocale: Locale): LocalizedText {
-  return typeof input === 'string' ? { [defaultLocale]: input } : (input);
+  return typeof input === 'string' ? { [defaultLocale]: input } : input;
 }

@@ -12,7 +12,13 @@ export const participationActions = [
 export type ParticipationAction = (typeof participationActions)[number];
 
 /** Who may act (SPEC 4.2); `everyone` (no sign-in) is valid for surveys only. */
-export const permittedBy = ['managers', 'everyone', 'confirmed_email', 'account', 'verified'] as const;
+export const permittedBy = [
+  'managers',
+  'everyone',
+  'confirmed_email',
+  'account',
+  'verified',
+] as const;
 export type PermittedBy = (typeof permittedBy)[number];
 
 /** Data collected about participants (SPEC 4.4). */

@@ -10,6 +10,8 @@ export const ListProjectsInput = z
     search: z.string().trim().max(200).optional(),
     cursor: z.string().max(200).nullish(),
     limit: z.number().int().min(1).max(100).default(24),
+    /** Sent by tRPC's infinite queries; lists page forward only. */
+    direction: z.enum(['forward', 'backward']).optional(),
   })
   .strict();
 export type ListProjectsInput = z.infer<typeof ListProjectsInput>;

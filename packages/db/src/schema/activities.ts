@@ -1,6 +1,22 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, localizedText, nonEmptyJsonObject, platformId, updatedAt } from './columns.js';
+import {
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import {
+  createdAt,
+  id,
+  localizedText,
+  nonEmptyJsonObject,
+  platformId,
+  updatedAt,
+} from './columns.js';
 import { phases } from './phases.js';
 import { projects } from './projects.js';
 import { users } from './users.js';
@@ -39,7 +55,10 @@ export const volunteers = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.causeId, t.userId] }), index('volunteers_user_idx').on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.causeId, t.userId] }),
+    index('volunteers_user_idx').on(t.userId),
+  ],
 );
 
 /** Events belong to a project, optionally to one of its phases (SPEC 6). */

@@ -31,4 +31,3 @@ export const auditLog = pgTable(
     index('audit_log_folder_idx').on(t.folderId, t.createdAt),
   ],
 );
-

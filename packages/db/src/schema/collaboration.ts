@@ -115,7 +115,10 @@ export const files = pgTable(
   },
   (t) => [
     index('files_folder_idx').on(t.fileFolderId, t.createdAt),
-    check('files_size', sql`${t.sizeBytes} = octet_length(${t.content}) and ${t.sizeBytes} <= 26214400`),
+    check(
+      'files_size',
+      sql`${t.sizeBytes} = octet_length(${t.content}) and ${t.sizeBytes} <= 26214400`,
+    ),
     check('files_name_not_blank', sql`length(trim(${t.name})) > 0`),
   ],
 );

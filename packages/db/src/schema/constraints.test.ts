@@ -29,7 +29,9 @@ async function expectViolation(write: Promise<unknown>, constraint: string) {
     (e: unknown) => e,
   );
   expect(error, `expected ${constraint} to refuse the write`).not.toBeNull();
-  const text = [error, (error as { cause?: unknown }).cause].map((e) => String((e as Error)?.message)).join(' ');
+  const text = [error, (error as { cause?: unknown }).cause]
+    .map((e) => String((e as Error)?.message))
+    .join(' ');
   expect(text).toContain(constraint);
 }
 
@@ -52,9 +54,13 @@ describe.each(testDatabaseKinds())('schema constraints on %s', (kind) => {
       const { db } = connection;
       const user = await insertUser(db, platformId);
       const project = await insertProject(db, platformId);
-      await db.insert(roleAssignments).values({ platformId, userId: user.id, role: 'admin', scopeType: 'platform' });
+      await db
+        .insert(roleAssignments)
+        .values({ platformId, userId: user.id, role: 'admin', scopeType: 'platform' });
       await expectViolation(
-        db.insert(roleAssignments).values({ platformId, userId: user.id, role: 'admin', scopeType: 'platform' }),
+        db
+          .insert(roleAssignments)
+          .values({ platformId, userId: user.id, role: 'admin', scopeType: 'platform' }),
         'role_assignments_one_per_scope',
       );
       await db.insert(roleAssignments).values({
@@ -82,11 +88,19 @@ describe.each(testDatabaseKinds())('schema constraints on %s', (kind) => {
       const folder = await insertFolder(db, platformId);
       const project = await insertProject(db, platformId);
       await expectViolation(
-        db.insert(roleAssignments).values({ platformId, userId: user.id, role: 'admin', scopeType: 'folder', folderId: folder.id }),
+        db.insert(roleAssignments).values({
+          platformId,
+          userId: user.id,
+          role: 'admin',
+          scopeType: 'folder',
+          folderId: folder.id,
+        }),
         'role_assignments_role_fits_scope',
       );
       await expectViolation(
-        db.insert(roleAssignments).values({ platformId, userId: user.id, role: 'project_manager', scopeType: 'platform' }),
+        db
+          .insert(roleAssignments)
+          .values({ platformId, userId: user.id, role: 'project_manager', scopeType: 'platform' }),
         'role_assignments_role_fits_scope',
       );
       await expectViolation(
@@ -117,7 +131,9 @@ describe.each(testDatabaseKinds())('schema constraints on %s', (kind) => {
         'role_assignments_project_same_platform_fk',
       );
       await expectViolation(
-        db.insert(roleAssignments).values({ platformId, userId: foreignUser.id, role: 'admin', scopeType: 'platform' }),
+        db
+          .insert(roleAssignments)
+          .values({ platformId, userId: foreignUser.id, role: 'admin', scopeType: 'platform' }),
         'role_assignments_user_same_platform_fk',
       );
     });
@@ -146,7 +162,10 @@ describe.each(testDatabaseKinds())('schema constraints on %s', (kind) => {
       const { db } = connection;
       const folder = await insertFolder(db, platformId);
       await insertProject(db, platformId, { folderId: folder.id });
-      await expectViolation(db.delete(folders).where(eq(folders.id, folder.id)), 'projects_folder_same_platform_fk');
+      await expectViolation(
+        db.delete(folders).where(eq(folders.id, folder.id)),
+        'projects_folder_same_platform_fk',
+      );
     });
 
     it('needs a first publication date on anything published or archived', async () => {
@@ -161,9 +180,17 @@ describe.each(testDatabaseKinds())('schema constraints on %s', (kind) => {
     it('stores e-mail lower-case, unique per platform, and the same e-mail on another platform', async () => {
       const { db } = connection;
       await insertUser(db, platformId, { email: 'anna@city.test' });
-      await expectViolation(insertUser(db, platformId, { email: 'anna@city.test' }), 'users_platform_email_unique');
-      await expectViolation(insertUser(db, platformId, { email: 'Anna@city.test' }), 'users_email_lower');
-      await expect(insertUser(db, otherPlatformId, { email: 'anna@city.test' })).resolves.toBeDefined();
+      await expectViolation(
+        insertUser(db, platformId, { email: 'anna@city.test' }),
+        'users_platform_email_unique',
+      );
+      await expectViolation(
+        insertUser(db, platformId, { email: 'Anna@city.test' }),
+        'users_email_lower',
+      );
+      await expect(
+        insertUser(db, otherPlatformId, { email: 'anna@city.test' }),
+      ).resolves.toBeDefined();
     });
 
     it('gives light accounts no password and unique generated names', async () => {
@@ -173,7 +200,10 @@ describe.each(testDatabaseKinds())('schema constraints on %s', (kind) => {
         'users_light_has_no_password',
       );
       await insertUser(db, platformId, { kind: 'light', name: 'Brave Otter' });
-      await expectViolation(insertUser(db, platformId, { kind: 'light', name: 'Brave Otter' }), 'users_platform_light_name_unique');
+      await expectViolation(
+        insertUser(db, platformId, { kind: 'light', name: 'Brave Otter' }),
+        'users_platform_light_name_unique',
+      );
     });
   });
 
@@ -190,9 +220,13 @@ describe.each(testDatabaseKinds())('schema constraints on %s', (kind) => {
           { platformId, name: 'Composite 2', kind: 'composite' },
         ])
         .returning();
-      await db.insert(compositeGroupMembers).values({ platformId, compositeGroupId: composite!.id, memberGroupId: manual!.id });
+      await db
+        .insert(compositeGroupMembers)
+        .values({ platformId, compositeGroupId: composite!.id, memberGroupId: manual!.id });
       await expectViolation(
-        db.insert(compositeGroupMembers).values({ platformId, compositeGroupId: composite!.id, memberGroupId: smart!.id }),
+        db
+          .insert(compositeGroupMembers)
+          .values({ platformId, compositeGroupId: composite!.id, memberGroupId: smart!.id }),
         'composite_group_members_member_fk',
       );
       await expectViolation(
@@ -204,15 +238,24 @@ describe.each(testDatabaseKinds())('schema constraints on %s', (kind) => {
         'composite_group_members_member_fk',
       );
       await expectViolation(
-        db.insert(groupMemberships).values({ platformId, groupId: smart!.id, groupKind: 'smart', userId: user.id }),
+        db
+          .insert(groupMemberships)
+          .values({ platformId, groupId: smart!.id, groupKind: 'smart', userId: user.id }),
         'group_memberships_hand_made_groups',
       );
       await expectViolation(
-        db.insert(groupMemberships).values({ platformId, groupId: smart!.id, groupKind: 'manual', userId: user.id }),
+        db
+          .insert(groupMemberships)
+          .values({ platformId, groupId: smart!.id, groupKind: 'manual', userId: user.id }),
         'group_memberships_group_fk',
       );
       await expectViolation(
-        db.insert(userGroups).values({ platformId, name: 'Rules', kind: 'manual', rules: { match: 'all', rules: [] } }),
+        db.insert(userGroups).values({
+          platformId,
+          name: 'Rules',
+          kind: 'manual',
+          rules: { match: 'all', rules: [] },
+        }),
         'user_groups_rules_only_for_smart',
       );
     });
@@ -220,8 +263,13 @@ describe.each(testDatabaseKinds())('schema constraints on %s', (kind) => {
     it('refuses to delete a group still used by a project’s visibility', async () => {
       const { db } = connection;
       const project = await insertProject(db, platformId);
-      const [group] = await db.insert(userGroups).values({ platformId, name: 'Used', kind: 'manual' }).returning();
-      await db.insert(projectVisibilityGroups).values({ platformId, projectId: project.id, groupId: group!.id });
+      const [group] = await db
+        .insert(userGroups)
+        .values({ platformId, name: 'Used', kind: 'manual' })
+        .returning();
+      await db
+        .insert(projectVisibilityGroups)
+        .values({ platformId, projectId: project.id, groupId: group!.id });
       await expectViolation(
         db.delete(userGroups).where(eq(userGroups.id, group!.id)),
         'project_visibility_groups_group_id_user_groups_id_fk',
@@ -234,9 +282,13 @@ describe.each(testDatabaseKinds())('schema constraints on %s', (kind) => {
       const { db } = connection;
       const project = await insertProject(db, platformId);
       const phase = await insertPhase(db, platformId, project.id, { method: 'survey' });
-      await db.insert(participationSettings).values({ platformId, phaseId: phase.id, action: 'survey', permittedBy: 'everyone' });
+      await db
+        .insert(participationSettings)
+        .values({ platformId, phaseId: phase.id, action: 'survey', permittedBy: 'everyone' });
       await expectViolation(
-        db.insert(participationSettings).values({ platformId, phaseId: phase.id, action: 'post', permittedBy: 'everyone' }),
+        db
+          .insert(participationSettings)
+          .values({ platformId, phaseId: phase.id, action: 'post', permittedBy: 'everyone' }),
         'participation_settings_no_sign_in_only_for_surveys',
       );
     });
@@ -245,7 +297,10 @@ describe.each(testDatabaseKinds())('schema constraints on %s', (kind) => {
       const { db } = connection;
       const project = await insertProject(db, platformId);
       await expectViolation(
-        insertPhase(db, platformId, project.id, { startAt: new Date(), endAt: new Date(Date.now() - 1000) }),
+        insertPhase(db, platformId, project.id, {
+          startAt: new Date(),
+          endAt: new Date(Date.now() - 1000),
+        }),
         'phases_end_after_start',
       );
       await expectViolation(
@@ -263,26 +318,58 @@ describe.each(testDatabaseKinds())('schema constraints on %s', (kind) => {
       const author = await insertUser(db, platformId);
       const project = await insertProject(db, platformId);
       const phase = await insertPhase(db, platformId, project.id);
-      const base = { platformId, projectId: project.id, phaseId: phase.id, title: 'Idea', body: 'Body' };
+      const base = {
+        platformId,
+        projectId: project.id,
+        phaseId: phase.id,
+        title: 'Idea',
+        body: 'Body',
+      };
       const day = startOfDay();
       await expectViolation(
-        db.insert(inputs).values({ ...base, dataCollection: 'anonymous', authorId: author.id, createdAt: day, updatedAt: day }),
+        db.insert(inputs).values({
+          ...base,
+          dataCollection: 'anonymous',
+          authorId: author.id,
+          createdAt: day,
+          updatedAt: day,
+        }),
         'inputs_anonymity',
       );
       await expectViolation(
-        db.insert(inputs).values({ ...base, dataCollection: 'anonymous', demographics: { age_group: '18_34' }, createdAt: day, updatedAt: day }),
+        db.insert(inputs).values({
+          ...base,
+          dataCollection: 'anonymous',
+          demographics: { age_group: '18_34' },
+          createdAt: day,
+          updatedAt: day,
+        }),
         'inputs_anonymity',
       );
       const now = new Date();
       await expectViolation(
-        db.insert(inputs).values({ ...base, dataCollection: 'demographics', demographics: {}, createdAt: now, updatedAt: now }),
+        db.insert(inputs).values({
+          ...base,
+          dataCollection: 'demographics',
+          demographics: {},
+          createdAt: now,
+          updatedAt: now,
+        }),
         'inputs_anonymity',
       );
       await expect(
-        db.insert(inputs).values({ ...base, dataCollection: 'anonymous', createdAt: day, updatedAt: day }),
+        db
+          .insert(inputs)
+          .values({ ...base, dataCollection: 'anonymous', createdAt: day, updatedAt: day }),
       ).resolves.toBeDefined();
       await expect(
-        db.insert(inputs).values({ ...base, dataCollection: 'all', authorId: author.id, createdAt: now, updatedAt: now }),
+        db.insert(inputs).values({
+          ...base,
+          dataCollection: 'all',
+          authorId: author.id,
+          createdAt: now,
+          updatedAt: now,
+        }),
       ).resolves.toBeDefined();
     });
   });
@@ -290,7 +377,9 @@ describe.each(testDatabaseKinds())('schema constraints on %s', (kind) => {
   it('deletes a user’s sessions and roles with the user', async () => {
     const { db } = connection;
     const user = await insertUser(db, platformId);
-    await db.insert(roleAssignments).values({ platformId, userId: user.id, role: 'admin', scopeType: 'platform' });
+    await db
+      .insert(roleAssignments)
+      .values({ platformId, userId: user.id, role: 'admin', scopeType: 'platform' });
     await db.delete(users).where(eq(users.id, user.id));
     const left = await db.select().from(roleAssignments).where(eq(roleAssignments.userId, user.id));
     expect(left).toEqual([]);

@@ -7,7 +7,7 @@ import { users } from './users.js';
 export type Demographics = Record<string, string | number | boolean | string[]>;
 
 /**
- * Columns every contribution shares (inputs, comments, ballots, survey responses).
+ * Columns every contribution shares (inputs, comments, votes, survey responses).
  * SPEC 4.4: under `demographics` or `anonymous` nothing can lead back to the person — no author,
  * and times coarsened to the day; under `anonymous` no demographics either.
  */

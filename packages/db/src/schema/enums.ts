@@ -41,7 +41,10 @@ export const reactionKind = pgEnum('reaction_kind', reactionKinds);
 export const groupKind = pgEnum('group_kind', groupKinds);
 export const builtInGroup = pgEnum('built_in_group', builtInGroups);
 export const fileFolderRight = pgEnum('file_folder_right', fileFolderRights);
-export const registrationQuestionType = pgEnum('registration_question_type', registrationQuestionTypes);
+export const registrationQuestionType = pgEnum(
+  'registration_question_type',
+  registrationQuestionTypes,
+);
 export const surveyQuestionType = pgEnum('survey_question_type', surveyQuestionTypes);
 export const sessionKind = pgEnum('session_kind', ['session', 'participation']);
 export const emailCodePurpose = pgEnum('email_code_purpose', [

@@ -11,7 +11,14 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
-import { createdAt, id, localizedText, nonEmptyJsonObject, platformId, updatedAt } from './columns.js';
+import {
+  createdAt,
+  id,
+  localizedText,
+  nonEmptyJsonObject,
+  platformId,
+  updatedAt,
+} from './columns.js';
 import { publicationStatus } from './enums.js';
 
 /**

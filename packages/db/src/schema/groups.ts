@@ -45,7 +45,10 @@ export const userGroups = pgTable(
     uniqueIndex('user_groups_one_built_in_idx')
       .on(t.platformId, t.builtIn)
       .where(sql`${t.builtIn} is not null`),
-    check('user_groups_rules_only_for_smart', sql`(${t.kind} = 'smart') = (${t.rules} is not null)`),
+    check(
+      'user_groups_rules_only_for_smart',
+      sql`(${t.kind} = 'smart') = (${t.rules} is not null)`,
+    ),
     check('user_groups_name_not_blank', sql`length(trim(${t.name})) > 0`),
   ],
 );
@@ -101,6 +104,9 @@ export const compositeGroupMembers = pgTable(
       foreignColumns: [userGroups.id, userGroups.kind],
     }).onDelete('cascade'),
     index('composite_group_members_member_idx').on(t.memberGroupId),
-    check('composite_group_members_kinds', sql`${t.compositeKind} = 'composite' and ${t.memberKind} = 'manual'`),
+    check(
+      'composite_group_members_kinds',
+      sql`${t.compositeKind} = 'composite' and ${t.memberKind} = 'manual'`,
+    ),
   ],
 );

@@ -128,11 +128,11 @@ export const reactions = pgTable(
 );
 
 /**
- * A voter's ballot in a voting phase; its choices carry the amount for budget allocation.
- * With personal data collection a ballot is the voter's and can be changed until the phase ends.
+ * A voter's vote in a voting phase (one per voter, a ballot); its choices carry the amount for
+ * budget allocation. With personal data collection it can be changed until the phase ends.
  */
-export const ballots = pgTable(
-  'ballots',
+export const votes = pgTable(
+  'votes',
   {
     id: id(),
     platformId: platformId(),
@@ -142,29 +142,29 @@ export const ballots = pgTable(
     ...contributionColumns(),
   },
   (t) => [
-    uniqueIndex('ballots_one_per_voter_idx')
+    uniqueIndex('votes_one_per_voter_idx')
       .on(t.phaseId, t.authorId)
       .where(sql`${t.authorId} is not null`),
-    ...contributionChecks('ballots', t),
+    ...contributionChecks('votes', t),
   ],
 );
 
-export const ballotChoices = pgTable(
-  'ballot_choices',
+export const voteChoices = pgTable(
+  'vote_choices',
   {
     platformId: platformId(),
-    ballotId: uuid()
+    voteId: uuid()
       .notNull()
-      .references(() => ballots.id, { onDelete: 'cascade' }),
+      .references(() => votes.id, { onDelete: 'cascade' }),
     inputId: uuid()
       .notNull()
       .references(() => inputs.id, { onDelete: 'cascade' }),
     amount: integer().notNull().default(1),
   },
   (t) => [
-    primaryKey({ columns: [t.ballotId, t.inputId] }),
-    index('ballot_choices_input_idx').on(t.inputId),
-    check('ballot_choices_amount_positive', sql`${t.amount} > 0`),
+    primaryKey({ columns: [t.voteId, t.inputId] }),
+    index('vote_choices_input_idx').on(t.inputId),
+    check('vote_choices_amount_positive', sql`${t.amount} > 0`),
   ],
 );
 

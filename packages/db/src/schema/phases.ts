@@ -11,8 +11,21 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, id, localizedText, nonEmptyJsonObject, platformId, updatedAt } from './columns.js';
-import { dataCollection, participationAction, permittedByEnum, phaseMethod, votingMethod } from './enums.js';
+import {
+  createdAt,
+  id,
+  localizedText,
+  nonEmptyJsonObject,
+  platformId,
+  updatedAt,
+} from './columns.js';
+import {
+  dataCollection,
+  participationAction,
+  permittedByEnum,
+  phaseMethod,
+  votingMethod,
+} from './enums.js';
 import { userGroups } from './groups.js';
 import { projects } from './projects.js';
 import { registrationQuestions } from './registration.js';
@@ -56,7 +69,10 @@ export const phases = pgTable(
         and (${t.votingBudget} is null or (${t.votingMethod} = 'budget' and ${t.votingBudget} > 0))
         and (${t.votingMethod} is distinct from 'budget' or ${t.votingBudget} is not null)`,
     ),
-    check('phases_reverification_positive', sql`${t.reverificationDays} is null or ${t.reverificationDays} > 0`),
+    check(
+      'phases_reverification_positive',
+      sql`${t.reverificationDays} is null or ${t.reverificationDays} > 0`,
+    ),
   ],
 );
 
@@ -88,7 +104,10 @@ export const participationSettings = pgTable(
       'participation_settings_no_sign_in_only_for_surveys',
       sql`${t.permittedBy} <> 'everyone' or ${t.action} = 'survey'`,
     ),
-    check('participation_settings_cap_positive', sql`${t.maxPerPerson} is null or ${t.maxPerPerson} > 0`),
+    check(
+      'participation_settings_cap_positive',
+      sql`${t.maxPerPerson} is null or ${t.maxPerPerson} > 0`,
+    ),
   ],
 );
 

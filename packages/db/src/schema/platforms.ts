@@ -15,14 +15,21 @@ export const platforms = pgTable(
     slug: text().notNull().unique(),
     name: text().notNull(),
     defaultLocale: text().$type<Locale>().notNull().default('en'),
-    locales: text().array().$type<Locale[]>().notNull().default(sql`'{en}'::text[]`),
+    locales: text()
+      .array()
+      .$type<Locale[]>()
+      .notNull()
+      .default(sql`'{en}'::text[]`),
     /** SPEC 2.4: new accounts stay pending until an admin approves them. */
     registrationApproval: boolean().notNull().default(false),
     usernameFormat: usernameFormat().notNull().default('user'),
     /** SPEC 2.2: folder managers may appoint managers inside their branch. Off by default. */
     managersMayDelegate: boolean().notNull().default(false),
     /** Origins allowed to embed the widgets and call the API cross-origin (SPEC 8). */
-    embedOrigins: text().array().notNull().default(sql`'{}'::text[]`),
+    embedOrigins: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** The verification (SSO) method: an OpenID Connect provider's settings, or null. */
     verification: jsonb().$type<{
       issuer: string;

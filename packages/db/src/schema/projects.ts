@@ -12,7 +12,14 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, id, localizedText, nonEmptyJsonObject, platformId, updatedAt } from './columns.js';
+import {
+  createdAt,
+  id,
+  localizedText,
+  nonEmptyJsonObject,
+  platformId,
+  updatedAt,
+} from './columns.js';
 import {
   invitationStatus,
   joinRequestStatus,
@@ -35,7 +42,10 @@ export const projects = pgTable(
     slug: text().notNull(),
     title: localizedText().notNull(),
     description: localizedText().notNull().default({}),
-    topics: text().array().notNull().default(sql`'{}'::text[]`),
+    topics: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     // SPEC 3.1 publication.
     status: publicationStatus().notNull().default('draft'),
     publishedAt: timestamp({ withTimezone: true }),
@@ -64,7 +74,14 @@ export const projects = pgTable(
       foreignColumns: [folders.id, folders.platformId],
     }).onDelete('restrict'),
     // The visitor's listing (published, listed, public), newest first, by keyset.
-    index('projects_listing_idx').on(t.platformId, t.status, t.listed, t.visibleTo, t.createdAt, t.id),
+    index('projects_listing_idx').on(
+      t.platformId,
+      t.status,
+      t.listed,
+      t.visibleTo,
+      t.createdAt,
+      t.id,
+    ),
     index('projects_folder_idx').on(t.platformId, t.folderId),
     check('projects_title_not_empty', nonEmptyJsonObject('title')),
     check('projects_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
@@ -72,7 +89,10 @@ export const projects = pgTable(
       'projects_published_has_date',
       sql`${t.status} = 'draft' or ${t.firstPublishedAt} is not null`,
     ),
-    check('projects_join_requests_need_members_only', sql`${t.membersOnly} or not ${t.joinRequests}`),
+    check(
+      'projects_join_requests_need_members_only',
+      sql`${t.membersOnly} or not ${t.joinRequests}`,
+    ),
   ],
 );
 

@@ -13,7 +13,14 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { LocalizedText } from '@samrad/core';
-import { createdAt, id, localizedText, nonEmptyJsonObject, platformId, updatedAt } from './columns.js';
+import {
+  createdAt,
+  id,
+  localizedText,
+  nonEmptyJsonObject,
+  platformId,
+  updatedAt,
+} from './columns.js';
 import { registrationQuestionType } from './enums.js';
 import { users } from './users.js';
 

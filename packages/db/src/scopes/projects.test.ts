@@ -8,7 +8,12 @@ import {
 } from '@samrad/core';
 import type { Connection } from '../connect.js';
 import { projects } from '../schema/projects.js';
-import { createTestDatabase, insertPlatform, insertProject, testDatabaseKinds } from '../testing/index.js';
+import {
+  createTestDatabase,
+  insertPlatform,
+  insertProject,
+  testDatabaseKinds,
+} from '../testing/index.js';
 import { projectsListableByVisitor, projectsReadableByVisitor } from './projects.js';
 
 const projectFacts = fc.record({
@@ -38,8 +43,14 @@ describe.each(testDatabaseKinds())('visitor project filters on %s', (kind) => {
           (await db.select({ id: projects.id }).from(projects).where(filter))
             .map((row) => row.id)
             .sort();
-        const expectedRead = rows.filter((row) => visitorMayReadProject(row).allowed).map((row) => row.id).sort();
-        const expectedList = rows.filter((row) => visitorMayListProject(row).allowed).map((row) => row.id).sort();
+        const expectedRead = rows
+          .filter((row) => visitorMayReadProject(row).allowed)
+          .map((row) => row.id)
+          .sort();
+        const expectedList = rows
+          .filter((row) => visitorMayListProject(row).allowed)
+          .map((row) => row.id)
+          .sort();
         expect(await ids(projectsReadableByVisitor(platform.id))).toEqual(expectedRead);
         expect(await ids(projectsListableByVisitor(platform.id))).toEqual(expectedList);
       }),

@@ -9,7 +9,10 @@ import { users } from '../schema/users.js';
 /** Rows for tests, with valid defaults; each returns the inserted row. */
 const unique = () => randomBytes(4).toString('hex');
 
-export async function insertPlatform(db: Database, values: Partial<typeof platforms.$inferInsert> = {}) {
+export async function insertPlatform(
+  db: Database,
+  values: Partial<typeof platforms.$inferInsert> = {},
+) {
   const [row] = await db
     .insert(platforms)
     .values({ slug: `city-${unique()}`, name: 'Test city', ...values })

@@ -1,2 +1,7 @@
-export { createPostgresDatabaseUrl, createTestDatabase, testDatabaseKinds, type DatabaseKind } from './test-database.js';
+export {
+  createPostgresDatabaseUrl,
+  createTestDatabase,
+  testDatabaseKinds,
+  type DatabaseKind,
+} from './test-database.js';
 export * from './factories.js';

@@ -26,7 +26,8 @@ function migrationsHash(): string {
   const hash = createHash('sha256');
   for (const name of readdirSync(migrationsFolder, { recursive: true }).map(String).sort()) {
     const path = join(migrationsFolder, name);
-    if (name.endsWith('.sql') || name.endsWith('.json')) hash.update(name).update(readFileSync(path));
+    if (name.endsWith('.sql') || name.endsWith('.json'))
+      hash.update(name).update(readFileSync(path));
   }
   return hash.digest('hex').slice(0, 16);
 }
@@ -68,7 +69,10 @@ async function createPostgresDatabase(): Promise<Connection> {
 }
 
 /** An empty database of its own on the test PostgreSQL server, for a server under test. */
-export async function createPostgresDatabaseUrl(): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createPostgresDatabaseUrl(): Promise<{
+  url: string;
+  drop: () => Promise<void>;
+}> {
   const serverUrl = postgresServerUrl();
   if (!serverUrl) throw new Error('no PostgreSQL server for tests (SAMRAD_TEST_DATABASE_URL)');
   const name = `samrad_test_${randomBytes(6).toString('hex')}`;

@@ -24,7 +24,11 @@ export async function getMe(ctx: Context): Promise<Me | null> {
   return { user, roles: rows.map((row) => ({ role: row.role, scope: scopeOf(row) })) };
 }
 
-export function scopeOf(row: { scopeType: Scope['type']; folderId: string | null; projectId: string | null }): Scope {
+export function scopeOf(row: {
+  scopeType: Scope['type'];
+  folderId: string | null;
+  projectId: string | null;
+}): Scope {
   if (row.scopeType === 'folder' && row.folderId) return { type: 'folder', id: row.folderId };
   if (row.scopeType === 'project' && row.projectId) return { type: 'project', id: row.projectId };
   return { type: 'platform' };

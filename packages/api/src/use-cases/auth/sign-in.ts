@@ -24,7 +24,10 @@ export async function signIn(
     throw new AppError('FORBIDDEN', 'Your account is waiting for approval by an administrator');
   }
   if (user.status === 'blocked') throw new AppError('FORBIDDEN', 'Your account is blocked');
-  const { token, expiresAt } = await openSession(ctx.db, { platformId: ctx.platform.id, userId: user.id });
+  const { token, expiresAt } = await openSession(ctx.db, {
+    platformId: ctx.platform.id,
+    userId: user.id,
+  });
   ctx.session.set(token, expiresAt);
   return {
     token,

@@ -12,7 +12,11 @@ export async function ensureDefaultPlatform(
   defaults: { name: string; defaultLocale?: Locale; locales?: Locale[] },
 ): Promise<{ platform: Platform; created: boolean }> {
   return db.transaction(async (tx) => {
-    const [existing] = await tx.select().from(platforms).where(eq(platforms.slug, 'default')).limit(1);
+    const [existing] = await tx
+      .select()
+      .from(platforms)
+      .where(eq(platforms.slug, 'default'))
+      .limit(1);
     if (existing) return { platform: existing, created: false };
     const [platform] = await tx
       .insert(platforms)

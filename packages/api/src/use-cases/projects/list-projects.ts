@@ -3,7 +3,12 @@ import type { ListProjectsInput } from '@samrad/core';
 import { folders, projects, projectsListableByVisitor } from '@samrad/db';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors.js';
-import { projectCardColumns, toProjectCard, visibleFolderJoin, type ProjectCard } from './project-card.js';
+import {
+  projectCardColumns,
+  toProjectCard,
+  visibleFolderJoin,
+  type ProjectCard,
+} from './project-card.js';
 
 /**
  * Listed projects the caller may see, newest first, one query per page: the filter is SQL that
@@ -20,11 +25,15 @@ export async function listProjects(
   if (input.folderId) conditions.push(eq(projects.folderId, input.folderId));
   if (input.search) {
     const pattern = `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(sql`(${projects.title}::text ilike ${pattern} or ${projects.description}::text ilike ${pattern})`);
+    conditions.push(
+      sql`(${projects.title}::text ilike ${pattern} or ${projects.description}::text ilike ${pattern})`,
+    );
   }
   if (input.cursor) {
     const cursor = decodeCursor(input.cursor);
-    conditions.push(sql`(${projects.createdAt}, ${projects.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`);
+    conditions.push(
+      sql`(${projects.createdAt}, ${projects.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`,
+    );
   }
   const rows = await ctx.db
     .select(projectCardColumns)

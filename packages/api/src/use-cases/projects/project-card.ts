@@ -35,7 +35,7 @@ export interface ProjectCard {
  * The current phase in the same query as the project (a correlated subquery), so a page of
  * cards costs one round trip whatever its size.
  */
-const currentPhase = sql<PhaseSummaryRow | null>`(
+const currentPhase = sql<PhaseSummary | null>`(
   select json_build_object(
     'id', ${phases.id}, 'title', ${phases.title}, 'method', ${phases.method},
     'startAt', ${phases.startAt}, 'endAt', ${phases.endAt})
@@ -47,14 +47,6 @@ const currentPhase = sql<PhaseSummaryRow | null>`(
     case when ${phases.startAt} > now() then ${phases.startAt} end asc,
     ${phases.startAt} desc
   limit 1)`;
-
-interface PhaseSummaryRow {
-  id: string;
-  title: LocalizedText;
-  method: PhaseMethod;
-  startAt: string;
-  endAt: string | null;
-}
 
 /** Columns selected explicitly, so nothing else (preview token hashes…) can leak. */
 export const projectCardColumns = {
@@ -76,22 +68,19 @@ export const projectCardColumns = {
 };
 
 /** A draft folder is not shown (SPEC 3.2); its published projects stay reachable. */
-export const visibleFolderJoin = and(eq(folders.id, projects.folderId), eq(folders.status, 'published'));
+export const visibleFolderJoin = and(
+  eq(folders.id, projects.folderId),
+  eq(folders.status, 'published'),
+);
 
-interface CardRow {
-  id: string;
-  slug: string;
-  title: LocalizedText;
-  description: LocalizedText;
-  status: PublicationStatus;
-  listed: boolean;
-  visibleTo: ProjectVisibility;
-  membersOnly: boolean;
+/** A row as `projectCardColumns` selects it. */
+type CardRow = Omit<ProjectCard, 'folder' | 'currentPhase' | 'publishedAt'> & {
   publishedAt: Date | null;
   folderId: string | null;
   folderTitle: LocalizedText | null;
-  currentPhase: PhaseSummaryRow | null;
-}
+  /** Times as PostgreSQL writes them in JSON: normalized to ISO by `toPhaseSummary`. */
+  currentPhase: PhaseSummary | null;
+};
 
 export function toProjectCard(row: CardRow): ProjectCard {
   return {

@@ -14,7 +14,8 @@ export async function ensureFirstAdmin(
   input: { email: string; password: string },
 ): Promise<'created' | 'promoted' | 'admin-exists'> {
   const email = Email.parse(input.email);
-  if (input.password.length < 8) throw new Error('SAMRAD_ADMIN_PASSWORD must have at least 8 characters');
+  if (input.password.length < 8)
+    throw new Error('SAMRAD_ADMIN_PASSWORD must have at least 8 characters');
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const [admin] = await tx
@@ -45,7 +46,9 @@ export async function ensureFirstAdmin(
       )[0]?.id;
     if (!userId) throw new Error('first admin insert returned nothing');
     if (existing) await tx.update(users).set({ status: 'active' }).where(eq(users.id, userId));
-    await tx.insert(roleAssignments).values({ platformId: platform.id, userId, role: 'admin', scopeType: 'platform' });
+    await tx
+      .insert(roleAssignments)
+      .values({ platformId: platform.id, userId, role: 'admin', scopeType: 'platform' });
     return existing ? 'promoted' : 'created';
   });
 }
