@@ -2,7 +2,8 @@
 # Starts a throwaway PostgreSQL server for the tests and prints its URL.
 # initdb refuses root, so the cluster belongs to the postgres user; it listens on loopback only.
 set -euo pipefail
-port=${1:-55432}
+# A free port unless one is given, so a second run never collides with a first.
+port=${1:-$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")}
 bindir=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 dir=$(mktemp -d /tmp/samrad-pg.XXXXXX)
 chown postgres:postgres "$dir"
