@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { actions } from './actions.js';
+import { permissionMatrix, permissionMatrixMarkdown } from './matrix.js';
+
+describe('the permission table (SPEC 7)', () => {
+  it('is the file in the repository, so documentation cannot drift from the policy', () => {
+    const committed = readFileSync(new URL('../../PERMISSIONS.md', import.meta.url), 'utf8');
+    expect(committed, 'run `pnpm --filter @samrad/core run permissions`').toBe(
+      permissionMatrixMarkdown(),
+    );
+  });
+
+  it('has a row for every action of the registry', () => {
+    const rows = permissionMatrix().rows.map((row) => row.action.split(' ')[0]);
+    expect(new Set(rows)).toEqual(new Set(actions));
+  });
+
+  it('gives a visitor nothing but reading', () => {
+    const allowed = permissionMatrix()
+      .rows.filter((row) => row.cells.visitor !== 'no')
+      .map((row) => row.action);
+    expect(allowed).toEqual([
+      'folder.read',
+      'folder.readPath',
+      'project.read',
+      'project.list',
+      'project.readContent',
+    ]);
+  });
+});

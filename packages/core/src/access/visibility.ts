@@ -1,0 +1,85 @@
+import { allow, deny, type Decision } from './decision.js';
+import type { DecisionEnv, FolderFacts, ProjectFacts } from './facts.js';
+import { standingOnFolder, standingOnProject, type Standing } from './standing.js';
+import type { Subject } from './subject.js';
+
+/*
+ * Who sees what (SPEC 3). "Can list" is "can read" plus the listing's own conditions, and the
+ * SQL filters in @samrad/db (scopes/) mirror these functions; property tests hold them equal.
+ */
+
+/** SPEC 3.1, 3.4: may the subject open this project (its public card)? */
+export function readProject(
+  subject: Subject,
+  project: ProjectFacts,
+  env?: DecisionEnv,
+  standing: Standing | null = standingOnProject(subject, project),
+): Decision<'not_visible'> {
+  if (standing) return allow(standing.label);
+  if (project.status === 'draft' && !env?.previewGranted) {
+    return deny('not_visible', 'a draft is seen only by those who manage it and by preview links');
+  }
+  const status =
+    env?.previewGranted && project.status === 'draft' ? 'preview link' : project.status;
+  switch (project.visibleTo) {
+    case 'everyone':
+      return allow(status, 'visible to everyone');
+    case 'managers':
+      return deny('not_visible', 'visible to admins and managers only');
+    case 'groups':
+      for (const group of project.visibleGroupIds) {
+        if (subject.groupIds.has(group)) return allow(status, `member of group ${group}`);
+      }
+      return deny('not_visible', 'visible to selected groups, and the subject is in none of them');
+  }
+}
+
+/** SPEC 3.2–3.3: may the subject find it in listings and widgets? */
+export function listProject(subject: Subject, project: ProjectFacts): Decision<'not_visible'> {
+  const standing = standingOnProject(subject, project);
+  const read = readProject(subject, project, undefined, standing);
+  if (!read.allowed) return read;
+  if (!project.listed) return deny('not_visible', 'unlisted: reachable by its link only');
+  if (!standing && project.inDraftFolder) {
+    return deny('not_visible', 'in a draft folder: reachable by link and search, not listed');
+  }
+  return read;
+}
+
+/** SPEC 3.5: members-only projects show their card to all who see them, content to members. */
+export function readProjectContent(
+  subject: Subject,
+  project: ProjectFacts,
+  env?: DecisionEnv,
+): Decision<'not_visible' | 'not_a_member'> {
+  const standing = standingOnProject(subject, project);
+  const read = readProject(subject, project, env, standing);
+  if (!read.allowed || standing || !project.membersOnly) return read;
+  if (subject.userId !== null && subject.memberProjectIds.has(project.id))
+    return allow(...read.trace, 'member');
+  return deny('not_a_member', 'members only: the content is for members');
+}
+
+/**
+ * SPEC 3.2: a folder is seen by those who manage it, and, when not a draft, by whoever sees one
+ * of the projects below it; an empty one by everyone.
+ */
+export function readFolder(subject: Subject, folder: FolderFacts): Decision<'not_visible'> {
+  const standing = standingOnFolder(subject, folder);
+  if (standing) return allow(standing.label);
+  if (folder.status === 'draft')
+    return deny('not_visible', 'a draft folder is seen only by those who manage it');
+  if (folder.subtreeProjects.length === 0)
+    return allow(folder.status, 'empty: visible to everyone');
+  for (const project of folder.subtreeProjects) {
+    if (readProject(subject, project).allowed)
+      return allow(folder.status, `can see project ${project.id} inside`);
+  }
+  return deny('not_visible', 'the subject can see none of its projects');
+}
+
+/** SPEC 1: folders above a managed branch are readable as names and paths only. */
+export function readFolderPath(subject: Subject, folder: FolderFacts): Decision<'not_visible'> {
+  if (subject.managedBelow.has(folder.id)) return allow('manages something below it');
+  return readFolder(subject, folder);
+}
