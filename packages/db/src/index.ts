@@ -1,3 +1,5 @@
 export * from './connect.js';
 export * from './schema/index.js';
+export * from './scopes/subject-scope.js';
 export * from './scopes/projects.js';
+export * from './scopes/folders.js';

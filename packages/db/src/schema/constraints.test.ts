@@ -16,6 +16,7 @@ import {
   groupMemberships,
   inputs,
   participationSettings,
+  projects,
   projectVisibilityGroups,
   roleAssignments,
   userGroups,
@@ -154,8 +155,28 @@ describe.each(testDatabaseKinds())('schema constraints on %s', (kind) => {
       const folder = await insertFolder(db, platformId);
       await expectViolation(
         db.update(folders).set({ parentId: folder.id }).where(eq(folders.id, folder.id)),
-        'folders_not_own_parent',
+        // The path trigger refuses it before the row's own check does.
+        'cannot be moved under itself',
       );
+    });
+
+    it('keeps folder paths from the tree itself, through moves, and refuses a folder under itself', async () => {
+      const { db } = connection;
+      const a = await insertFolder(db, platformId);
+      const b = await insertFolder(db, platformId, { parentId: a.id });
+      const c = await insertFolder(db, platformId, { parentId: b.id });
+      const x = await insertFolder(db, platformId);
+      const project = await insertProject(db, platformId, { folderId: c.id });
+      expect(project.folderPath).toEqual([a.id, b.id, c.id]);
+      await db.update(folders).set({ parentId: x.id }).where(eq(folders.id, b.id));
+      const [moved] = await db.select().from(projects).where(eq(projects.id, project.id));
+      expect(moved?.folderPath).toEqual([x.id, b.id, c.id]);
+      const [child] = await db.select().from(folders).where(eq(folders.id, c.id));
+      expect(child?.path).toEqual([x.id, b.id]);
+      await expectViolation(db.update(folders).set({ parentId: c.id }).where(eq(folders.id, x.id)), 'cannot be moved under itself');
+      await db.update(projects).set({ folderId: null }).where(eq(projects.id, project.id));
+      const [top] = await db.select().from(projects).where(eq(projects.id, project.id));
+      expect(top?.folderPath).toEqual([]);
     });
 
     it('refuses to delete a folder that still holds a project', async () => {

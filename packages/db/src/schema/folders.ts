@@ -31,6 +31,11 @@ export const folders = pgTable(
     id: id(),
     platformId: platformId(),
     parentId: uuid().references((): AnyPgColumn => folders.id, { onDelete: 'restrict' }),
+    /**
+     * The folders above, root first. Maintained by triggers from `parent_id` (migration
+     * 0002), never written by code, so subtree checks are one array operator and cannot drift.
+     */
+    path: uuid().array().notNull().default(sql`'{}'::uuid[]`),
     slug: text().notNull(),
     title: localizedText().notNull(),
     description: localizedText().notNull().default({}),
@@ -49,6 +54,7 @@ export const folders = pgTable(
       foreignColumns: [t.id, t.platformId],
     }),
     index('folders_platform_parent_idx').on(t.platformId, t.parentId, t.position),
+    index('folders_path_idx').using('gin', t.path),
     check('folders_not_own_parent', sql`${t.parentId} is null or ${t.parentId} <> ${t.id}`),
     check('folders_title_not_empty', nonEmptyJsonObject('title')),
     check('folders_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),

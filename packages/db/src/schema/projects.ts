@@ -39,6 +39,8 @@ export const projects = pgTable(
     id: id(),
     platformId: platformId(),
     folderId: uuid(),
+    /** The folders above, root first, ending with `folder_id`; maintained by triggers (0002). */
+    folderPath: uuid().array().notNull().default(sql`'{}'::uuid[]`),
     slug: text().notNull(),
     title: localizedText().notNull(),
     description: localizedText().notNull().default({}),
@@ -83,6 +85,7 @@ export const projects = pgTable(
       t.id,
     ),
     index('projects_folder_idx').on(t.platformId, t.folderId),
+    index('projects_folder_path_idx').using('gin', t.folderPath),
     check('projects_title_not_empty', nonEmptyJsonObject('title')),
     check('projects_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     check(

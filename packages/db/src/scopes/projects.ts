@@ -1,17 +1,50 @@
-import { and, eq, inArray, type SQL } from 'drizzle-orm';
-import { publiclyVisibleStatuses } from '@samrad/core';
-import { projects } from '../schema/projects.js';
+import { and, eq, not, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { folders } from '../schema/folders.js';
+import { projects, projectVisibilityGroups } from '../schema/projects.js';
+import { uuidArray, type SubjectScope } from './subject-scope.js';
 
-/** SQL twin of core's `visitorMayReadProject`: published or archived, visible to everyone. */
-export function projectsReadableByVisitor(platformId: string): SQL {
-  return and(
-    eq(projects.platformId, platformId),
-    inArray(projects.status, [...publiclyVisibleStatuses]),
-    eq(projects.visibleTo, 'everyone'),
+/*
+ * SQL twins of the policy's project visibility (`@samrad/core` access/visibility.ts), for
+ * listings that never load invisible rows. Property tests hold each equal to the policy.
+ */
+
+/** The projects table or an alias of it (folder visibility looks at the projects below). */
+export type ProjectsTable = Record<'id' | 'platformId' | 'folderPath' | 'status' | 'visibleTo' | 'listed', AnyPgColumn>;
+
+/** The subject stands on the project: admin, manager of a folder above it, or a project role. */
+export function projectManagedBy(s: SubjectScope, p: ProjectsTable = projects): SQL {
+  if (s.isAdmin) return sql`true`;
+  return or(
+    sql`${p.folderPath} && ${uuidArray(s.managedFolderIds)}`,
+    sql`${p.id} = any(${uuidArray(s.projectRoleIds)})`,
   )!;
 }
 
-/** SQL twin of core's `visitorMayListProject`: readable and listed. */
-export function projectsListableByVisitor(platformId: string): SQL {
-  return and(projectsReadableByVisitor(platformId), eq(projects.listed, true))!;
+/** `readProject`: managers always; others a non-draft visible to everyone or to one of their groups. */
+export function projectReadableBy(s: SubjectScope, p: ProjectsTable = projects): SQL {
+  const byVisibility = and(
+    sql`${p.status} <> 'draft'`,
+    or(
+      eq(p.visibleTo, 'everyone'),
+      and(
+        eq(p.visibleTo, 'groups'),
+        sql`exists (select 1 from ${projectVisibilityGroups}
+          where ${projectVisibilityGroups.projectId} = ${p.id}
+            and ${projectVisibilityGroups.groupId} = any(${uuidArray(s.groupIds)}))`,
+      ),
+    ),
+  );
+  return and(eq(p.platformId, s.platformId), or(projectManagedBy(s, p), byVisibility))!;
+}
+
+/** `listProject`: readable, listed, and — for those who do not manage it — not in a draft folder. */
+export function projectListableBy(s: SubjectScope, p: ProjectsTable = projects): SQL {
+  const draftFolders = sql`(select coalesce(array_agg(${folders.id}), '{}') from ${folders}
+    where ${folders.platformId} = ${s.platformId} and ${folders.status} = 'draft')`;
+  return and(
+    projectReadableBy(s, p),
+    eq(p.listed, true),
+    or(projectManagedBy(s, p), not(sql`${p.folderPath} && ${draftFolders}`)),
+  )!;
 }

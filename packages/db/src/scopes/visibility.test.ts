@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { eq } from 'drizzle-orm';
+import {
+  compileSubject,
+  decide,
+  projectVisibilities,
+  publicationStatuses,
+  visitor,
+  type FolderFacts,
+  type ProjectFacts,
+  type Role,
+  type RoleGrant,
+  type Subject,
+} from '@samrad/core';
+import type { Connection } from '../connect.js';
+import { folders } from '../schema/folders.js';
+import { userGroups } from '../schema/groups.js';
+import { projects, projectVisibilityGroups } from '../schema/projects.js';
+import { createTestDatabase, insertFolder, insertPlatform, insertProject, testDatabaseKinds } from '../testing/index.js';
+import { folderPathReadableBy, folderReadableBy } from './folders.js';
+import { projectListableBy, projectReadableBy } from './projects.js';
+import { subjectScope } from './subject-scope.js';
+
+/*
+ * Property (1) of the access model: over random worlds, each SQL filter selects exactly the rows
+ * for which the policy's decision allows — on the real database, PGlite and PostgreSQL.
+ */
+
+const world = fc.record({
+  folders: fc.array(
+    fc.record({ parent: fc.nat(), hasParent: fc.boolean(), status: fc.constantFrom(...publicationStatuses) }),
+    { maxLength: 7 },
+  ),
+  projects: fc.array(
+    fc.record({
+      folder: fc.option(fc.nat(), { nil: undefined }),
+      status: fc.constantFrom(...publicationStatuses),
+      visibleTo: fc.constantFrom(...projectVisibilities),
+      listed: fc.boolean(),
+      membersOnly: fc.boolean(),
+      groups: fc.subarray([0, 1, 2]),
+    }),
+    { maxLength: 10 },
+  ),
+  subjects: fc.array(
+    fc.record({
+      status: fc.constantFrom('active', 'active', 'active', 'pending', 'blocked'),
+      groups: fc.subarray([0, 1, 2]),
+      grants: fc.array(
+        fc.record({
+          role: fc.constantFrom<Role>('admin', 'folder_manager', 'project_manager', 'project_moderator', 'project_reviewer'),
+          index: fc.nat(),
+        }),
+        { maxLength: 2 },
+      ),
+    }),
+    { minLength: 1, maxLength: 4 },
+  ),
+});
+
+describe.each(testDatabaseKinds())('SQL visibility filters equal the policy on %s', (kind) => {
+  let connection: Connection;
+  beforeAll(async () => {
+    connection = await createTestDatabase(kind);
+  });
+  afterAll(() => connection?.close());
+
+  it('for projects (read, list) and folders (read, read path), for every kind of subject', async () => {
+    await fc.assert(
+      fc.asyncProperty(world, async (w) => {
+        const { db } = connection;
+        const platform = await insertPlatform(db);
+        const groupIds = (
+          await db
+            .insert(userGroups)
+            .values([0, 1, 2].map((i) => ({ platformId: platform.id, name: `Group ${i}`, kind: 'manual' as const })))
+            .returning({ id: userGroups.id })
+        ).map((g) => g.id);
+
+        const folderRows: { id: string }[] = [];
+        for (const f of w.folders) {
+          const parent = f.hasParent && folderRows.length > 0 ? folderRows[f.parent % folderRows.length] : undefined;
+          folderRows.push(await insertFolder(db, platform.id, { status: f.status, parentId: parent?.id }));
+        }
+        for (const p of w.projects) {
+          const folder = p.folder !== undefined && folderRows.length > 0 ? folderRows[p.folder % folderRows.length] : undefined;
+          const row = await insertProject(db, platform.id, {
+            folderId: folder?.id,
+            status: p.status,
+            visibleTo: p.visibleTo,
+            listed: p.listed,
+            membersOnly: p.membersOnly,
+          });
+          if (p.groups.length > 0) {
+            await db
+              .insert(projectVisibilityGroups)
+              .values(p.groups.map((g) => ({ platformId: platform.id, projectId: row.id, groupId: groupIds[g]! })));
+          }
+        }
+
+        // The facts as the policy sees them, read back from the database (paths made by triggers).
+        const folderTable = await db.select().from(folders).where(eq(folders.platformId, platform.id));
+        const draftFolders = new Set(folderTable.filter((f) => f.status === 'draft').map((f) => f.id));
+        const visibility = await db.select().from(projectVisibilityGroups).where(eq(projectVisibilityGroups.platformId, platform.id));
+        const projectFacts: ProjectFacts[] = (await db.select().from(projects).where(eq(projects.platformId, platform.id))).map(
+          (p) => ({
+            id: p.id,
+            folderIds: p.folderPath,
+            status: p.status,
+            everPublished: p.firstPublishedAt !== null,
+            listed: p.listed,
+            visibleTo: p.visibleTo,
+            visibleGroupIds: visibility.filter((v) => v.projectId === p.id).map((v) => v.groupId),
+            membersOnly: p.membersOnly,
+            joinRequests: p.joinRequests,
+            inDraftFolder: p.folderPath.some((id) => draftFolders.has(id)),
+          }),
+        );
+        const folderFacts: FolderFacts[] = folderTable.map((f) => ({
+          id: f.id,
+          ancestorIds: f.path,
+          status: f.status,
+          subtreeProjects: projectFacts.filter((p) => p.folderIds.includes(f.id)),
+        }));
+
+        const subjects: Subject[] = [
+          visitor,
+          ...w.subjects.map((s, i) => {
+            const roles: RoleGrant[] = s.grants.flatMap(({ role, index }): RoleGrant[] => {
+              if (role === 'admin') return [{ role, scope: { type: 'platform' }, ancestorFolderIds: [] }];
+              if (role === 'folder_manager') {
+                const f = folderFacts[index % Math.max(folderFacts.length, 1)];
+                return f ? [{ role, scope: { type: 'folder', id: f.id }, ancestorFolderIds: f.ancestorIds }] : [];
+              }
+              const p = projectFacts[index % Math.max(projectFacts.length, 1)];
+              return p ? [{ role, scope: { type: 'project', id: p.id }, ancestorFolderIds: p.folderIds }] : [];
+            });
+            return compileSubject({
+              userId: `00000000-0000-4000-8000-00000000000${i}`,
+              status: s.status as 'active' | 'pending' | 'blocked',
+              kind: 'full',
+              emailConfirmed: true,
+              verifiedAt: null,
+              roles,
+              groupIds: s.groups.map((g) => groupIds[g]!),
+            });
+          }),
+        ];
+
+        for (const subject of subjects) {
+          const scope = subjectScope(platform.id, subject);
+          const ids = async (table: typeof projects | typeof folders, where: ReturnType<typeof projectReadableBy>) =>
+            (await db.select({ id: table.id }).from(table).where(where)).map((r) => r.id).sort();
+          const allowed = <T extends { id: string }>(rows: T[], ok: (row: T) => boolean) =>
+            rows.filter(ok).map((r) => r.id).sort();
+
+          expect(await ids(projects, projectReadableBy(scope))).toEqual(
+            allowed(projectFacts, (project) => decide(subject, 'project.read', { type: 'project', project }).allowed),
+          );
+          expect(await ids(projects, projectListableBy(scope))).toEqual(
+            allowed(projectFacts, (project) => decide(subject, 'project.list', { type: 'project', project }).allowed),
+          );
+          expect(await ids(folders, folderReadableBy(scope))).toEqual(
+            allowed(folderFacts, (folder) => decide(subject, 'folder.read', { type: 'folder', folder }).allowed),
+          );
+          expect(await ids(folders, folderPathReadableBy(scope))).toEqual(
+            allowed(folderFacts, (folder) => decide(subject, 'folder.readPath', { type: 'folder', folder }).allowed),
+          );
+        }
+      }),
+      { numRuns: kind === 'pglite' ? 25 : 40 },
+    );
+  });
+});
