@@ -4,7 +4,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
-import { appRouter, createContext, createPlatformResolver, type Platform } from '@samrad/api';
+import { appRouter, createCaches, createContext, type Platform } from '@samrad/api';
 import type { Database } from '@samrad/db';
 import { demoPage, demoPageContentSecurityPolicy } from './demo-page.js';
 
@@ -22,7 +22,7 @@ export interface AppOptions {
 /** Samrad's HTTP surface: the API, the console, the widget bundle, health, and the demo page. */
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
-  const platforms = createPlatformResolver(options.db);
+  const caches = createCaches(options.db);
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
 
@@ -32,7 +32,7 @@ export function createApp(options: AppOptions): Hono {
       req: c.req.raw,
       router: appRouter,
       createContext: ({ req, resHeaders }) =>
-        createContext({ db: options.db, platforms, req, resHeaders }),
+        createContext({ db: options.db, caches, req, resHeaders }),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') options.logError?.(error, path);
       },

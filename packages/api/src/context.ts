@@ -1,6 +1,15 @@
 import { and, eq, gt, isNotNull, isNull, or, sql } from 'drizzle-orm';
-import type { UserStatus } from '@samrad/core';
-import { platformHosts, platforms, sessions, users, type Database } from '@samrad/db';
+import type { Subject, UserStatus } from '@samrad/core';
+import { loadSubject } from './access/load-subject.js';
+import {
+  loadSmartGroups,
+  platformHosts,
+  platforms,
+  sessions,
+  users,
+  type Database,
+  type SmartGroupToEvaluate,
+} from '@samrad/db';
 import { hashToken } from './auth/tokens.js';
 import { clearSessionCookie, readSessionCookie, sessionCookie } from './auth/cookies.js';
 
@@ -27,6 +36,8 @@ export interface Context {
   db: Database;
   platform: Platform;
   viewer: Viewer;
+  /** The viewer compiled for the policy, loaded on first use and kept for the request. */
+  subject: () => Promise<Subject>;
   /** Sets or clears the console's session cookie on the response (absent outside HTTP). */
   session: {
     set: (token: string, expiresAt: Date) => void;
@@ -40,11 +51,16 @@ export function createContextInner(input: {
   platform: Platform;
   viewer?: Viewer;
   session?: Context['session'];
+  /** The platform's smart groups, cached by the server; loaded per request without it. */
+  smartGroups?: () => Promise<SmartGroupToEvaluate[]>;
 }): Context {
+  const viewer = input.viewer ?? visitor;
+  let subject: Promise<Subject> | undefined;
   return {
     db: input.db,
     platform: input.platform,
-    viewer: input.viewer ?? visitor,
+    viewer,
+    subject: () => (subject ??= loadSubject(input.db, input.platform, viewer.user, input.smartGroups)),
     session: input.session ?? { set: () => {}, clear: () => {} },
   };
 }
@@ -68,26 +84,33 @@ export async function resolvePlatform(db: Database, host: string): Promise<Platf
 }
 
 /**
- * Every request needs its platform; they change rarely. Cached per host for a few seconds, so
- * a settings change reaches every server process within `ttlMs` (and this one at once through
- * `forget`, which the use cases that change a platform call).
+ * What every request needs and rarely changes — the platform of a host name, a platform's smart
+ * group rules — cached for a few seconds: a change reaches every server process within `ttlMs`,
+ * and this one at once through `forget`, which the use cases that change them call.
  */
-export function createPlatformResolver(db: Database, ttlMs = 5_000) {
-  const cache = new Map<string, { platform: Promise<Platform>; until: number }>();
+function ttlCache<T>(load: (key: string) => Promise<T>, ttlMs: number) {
+  const entries = new Map<string, { value: Promise<T>; until: number }>();
   return {
-    resolve(host: string): Promise<Platform> {
+    get(key: string): Promise<T> {
       const now = Date.now();
-      const hit = cache.get(host);
-      if (hit && hit.until > now) return hit.platform;
-      const platform = resolvePlatform(db, host);
-      cache.set(host, { platform, until: now + ttlMs });
-      platform.catch(() => cache.delete(host));
-      return platform;
+      const hit = entries.get(key);
+      if (hit && hit.until > now) return hit.value;
+      const value = load(key);
+      entries.set(key, { value, until: now + ttlMs });
+      value.catch(() => entries.delete(key));
+      return value;
     },
-    forget: () => cache.clear(),
+    forget: () => entries.clear(),
   };
 }
-export type PlatformResolver = ReturnType<typeof createPlatformResolver>;
+
+export function createCaches(db: Database, ttlMs = 5_000) {
+  return {
+    platforms: ttlCache((host) => resolvePlatform(db, host), ttlMs),
+    smartGroups: ttlCache((platformId) => loadSmartGroups(db, platformId), ttlMs),
+  };
+}
+export type Caches = ReturnType<typeof createCaches>;
 
 /** The live session a token belongs to, on this platform; expired or revoked ones are nobody. */
 export async function resolveViewer(
@@ -139,12 +162,12 @@ function tokenOf(request: Request): string | null {
 
 export async function createContext(input: {
   db: Database;
-  platforms: PlatformResolver;
+  caches: Caches;
   req: Request;
   resHeaders: Headers;
 }): Promise<Context> {
   const url = new URL(input.req.url);
-  const platform = await input.platforms.resolve(input.req.headers.get('host') ?? url.host);
+  const platform = await input.caches.platforms.get(input.req.headers.get('host') ?? url.host);
   const viewer = await resolveViewer(input.db, platform, tokenOf(input.req));
   const secure =
     url.protocol === 'https:' || !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
@@ -152,6 +175,7 @@ export async function createContext(input: {
     db: input.db,
     platform,
     viewer,
+    smartGroups: () => input.caches.smartGroups.get(platform.id),
     session: {
       set: (token, expiresAt) =>
         input.resHeaders.append('set-cookie', sessionCookie(token, expiresAt, secure)),

@@ -2,8 +2,8 @@ export { appRouter, createCaller, type AppRouter } from './router.js';
 export {
   createContext,
   createContextInner,
-  createPlatformResolver,
-  type PlatformResolver,
+  createCaches,
+  type Caches,
   resolvePlatform,
   visitor,
   type Context,

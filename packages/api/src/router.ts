@@ -1,10 +1,14 @@
+import { accessRouter } from './routers/access.js';
 import { authRouter } from './routers/auth.js';
+import { foldersRouter } from './routers/folders.js';
 import { platformRouter } from './routers/platform.js';
 import { projectsRouter } from './routers/projects.js';
 import { createCallerFactory, router } from './trpc.js';
 
 export const appRouter = router({
+  access: accessRouter,
   auth: authRouter,
+  folders: foldersRouter,
   platform: platformRouter,
   projects: projectsRouter,
 });

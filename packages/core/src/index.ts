@@ -10,3 +10,4 @@ export * from './access/index.js';
 export * from './projects/schemas.js';
 export * from './users/schemas.js';
 export * from './participation/decide-participation.js';
+export * from './groups/rules.js';

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import type { Logger } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -28,6 +29,8 @@ export interface ConnectOptions {
   loadDataDir?: Blob | undefined;
   /** Run pending migrations first (default true). */
   migrate?: boolean;
+  /** Sees every query (benchmarks count them). */
+  logger?: Logger;
 }
 
 export const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
@@ -35,7 +38,7 @@ export const migrationsFolder = fileURLToPath(new URL('../migrations', import.me
 /** Opens the database and brings its schema up to date: the same migrations for both engines. */
 export async function connect(options: ConnectOptions = {}): Promise<Connection> {
   const connection = options.databaseUrl
-    ? await connectPostgres(options.databaseUrl, options.migrate ?? true)
+    ? await connectPostgres(options.databaseUrl, options.migrate ?? true, options.logger)
     : await connectPglite(options);
   return connection;
 }
@@ -47,12 +50,12 @@ async function connectPglite(options: ConnectOptions): Promise<Connection> {
   const client = await PGlite.create(dataDir, {
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
-  const db = drizzlePglite({ client, schema, casing: 'snake_case' });
+  const db = drizzlePglite({ client, schema, casing: 'snake_case', logger: options.logger ?? false });
   if (options.migrate ?? true) await migratePglite(db, { migrationsFolder });
   return { db: db as unknown as Database, kind: 'pglite', close: () => client.close() };
 }
 
-async function connectPostgres(url: string, runMigrations: boolean): Promise<Connection> {
+async function connectPostgres(url: string, runMigrations: boolean, logger?: Logger): Promise<Connection> {
   if (runMigrations) {
     // Migrations run over their own single connection, closed before serving.
     const migrationClient = postgres(url, { max: 1, onnotice: () => {} });
@@ -65,7 +68,7 @@ async function connectPostgres(url: string, runMigrations: boolean): Promise<Con
     }
   }
   const client = postgres(url, { max: 10, onnotice: () => {} });
-  const db = drizzlePostgres({ client, schema, casing: 'snake_case' });
+  const db = drizzlePostgres({ client, schema, casing: 'snake_case', logger: logger ?? false });
   return {
     db: db as unknown as Database,
     kind: 'postgres',

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { localize } from '@samrad/core';
-import { projects } from '@samrad/db';
-import { testDatabaseKinds } from '@samrad/db/testing';
+import { projects, users } from '@samrad/db';
+import { insertPlatform, insertProject, testDatabaseKinds } from '@samrad/db/testing';
 import { demoPassword } from '../demo/demo-city.js';
-import { createApiFixture, type ApiFixture } from '../testing/api-fixture.js';
+import { createApiFixture, openSessionForTest, type ApiFixture } from '../testing/api-fixture.js';
 
 const english = (items: { title: Record<string, string | undefined> }[]) =>
   items.map((item) => localize(item.title, 'en')).sort();
@@ -59,15 +59,52 @@ describe.each(testDatabaseKinds())('projects.list and projects.get on %s', (kind
     expect((await api.projects.list({ status: 'draft' })).items).toEqual([]);
   });
 
-  it('shows the signed-in admin the same listing in this slice', async () => {
-    const { token } = await (
-      await fixture.caller()
-    ).auth.signIn({ email: 'admin@demo.samrad.local', password: demoPassword });
-    const asAdmin = await fixture.caller(token);
+  const signedIn = async (email: string) => {
+    const { token } = await (await fixture.caller()).auth.signIn({ email, password: demoPassword });
+    return fixture.caller(token);
+  };
+
+  it('lists to an admin every listed project, whoever it is visible to', async () => {
+    const admin = await signedIn('admin@demo.samrad.local');
+    expect(english((await admin.projects.list({})).items)).toEqual([
+      'A new park by the harbour',
+      'Budget 2027: your priorities',
+      'Cycle lanes on Storgatan',
+      'Neighbourhood association: Östra',
+      'Staff pilot: winter maintenance',
+      'Youth council consultation',
+    ]);
+    expect(english((await admin.projects.list({ status: 'draft' })).items)).toEqual([
+      'Bus stop shelters',
+      'Harbour bridge renovation',
+    ]);
+  });
+
+  it('shows a folder manager the drafts of their branch only (SPEC 2.2, 3.1)', async () => {
+    const manager = await signedIn('folder.manager@demo.samrad.local');
+    expect(english((await manager.projects.list({ status: 'draft' })).items)).toEqual(['Harbour bridge renovation']);
+    expect(await codeOf(manager.projects.get({ id: await idOf('bus-stop-shelters') }))).toBe('NOT_FOUND');
+    expect((await manager.projects.get({ id: await idOf('harbour-bridge-renovation') })).status).toBe('draft');
+  });
+
+  it('shows a group member the project visible to their group, by link and by search (SPEC 3.2, 3.4)', async () => {
+    const resident = await signedIn('resident@demo.samrad.local');
+    const youth = await idOf('youth-council-consultation');
+    expect((await resident.projects.get({ id: youth })).visibleTo).toBe('groups');
+    // Its folder is a draft: not on the home page, found by search.
+    expect(english((await resident.projects.list({})).items)).not.toContain('Youth council consultation');
+    expect(english((await resident.projects.list({ search: 'youth' })).items)).toEqual(['Youth council consultation']);
+    const visitor = await fixture.caller();
+    expect((await visitor.projects.list({ search: 'youth' })).items).toEqual([]);
+  });
+
+  it('treats a pending account as a visitor (SPEC 2.4)', async () => {
+    const { db } = fixture.connection;
+    const [pending] = await db.select().from(users).where(eq(users.email, 'pending@demo.samrad.local'));
+    const asPending = await fixture.caller(await openSessionForTest(db, pending!));
     const asVisitor = await fixture.caller();
-    expect(english((await asAdmin.projects.list({})).items)).toEqual(
-      english((await asVisitor.projects.list({})).items),
-    );
+    expect((await asPending.projects.list({})).items).toEqual((await asVisitor.projects.list({})).items);
+    expect(await codeOf(asPending.projects.get({ id: await idOf('youth-council-consultation') }))).toBe('NOT_FOUND');
   });
 
   it('pages with a cursor without skipping or repeating a project', async () => {
@@ -137,7 +174,6 @@ describe.each(testDatabaseKinds())('projects.list and projects.get on %s', (kind
 
   it('never shows another platform’s projects', async () => {
     const { db } = fixture.connection;
-    const { insertPlatform, insertProject } = await import('@samrad/db/testing');
     const other = await insertPlatform(db);
     const foreign = await insertProject(db, other.id, {
       status: 'published',

@@ -4,6 +4,7 @@ import { createContextInner, resolveViewer, type Platform, type Viewer } from '.
 import { seedDemoCity } from '../demo/demo-city.js';
 import { createCaller } from '../router.js';
 import { ensureDefaultPlatform } from '../use-cases/platform/ensure-platform.js';
+import { openSession } from '../auth/sessions.js';
 
 export interface ApiFixture {
   connection: Connection;
@@ -41,4 +42,13 @@ export async function createApiFixture(kind: DatabaseKind): Promise<ApiFixture> 
     },
     close: () => connection.close(),
   };
+}
+
+/** A session for any user, pending and blocked ones included (sign-in refuses those). */
+export async function openSessionForTest(
+  db: Connection['db'],
+  user: { id: string; platformId: string },
+): Promise<string> {
+  const { token } = await openSession(db, { platformId: user.platformId, userId: user.id });
+  return token;
 }

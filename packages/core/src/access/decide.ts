@@ -9,6 +9,7 @@ import type {
   Target,
 } from './facts.js';
 import type { AccessReason } from './reasons.js';
+import { roleScopeType } from './roles.js';
 import {
   managingKinds,
   standingOnFolder,
@@ -139,8 +140,9 @@ const projectRights: Record<Standing['kind'], ReadonlySet<Action>> = {
     'project.move',
     'input.assess',
   ]),
-  // No approving their own first publication, no moving it out of its folder.
-  project_manager: new Set<Action>(managerActions),
+  // No approving their own first publication, no moving it out of its folder. SPEC 2.3: "same
+  // rights as an admin, but only inside one project", so they assess inputs as admins do.
+  project_manager: new Set<Action>([...managerActions, 'input.assess']),
   project_moderator: new Set<Action>([
     'project.readBackOffice',
     'project.viewInsights',
@@ -159,7 +161,7 @@ function onProject(
   const standing = standingOnProject(subject, project);
   const read = readProject(subject, project, env, standing);
   if (action === 'project.read') return read;
-  if (action === 'project.list') return listProject(subject, project);
+  if (action === 'project.list') return listProject(subject, project, env);
   if (action === 'project.readContent') return readProjectContent(subject, project, env);
   if (!read.allowed) return read;
   if (!standing || !projectRights[standing.kind].has(action)) {
@@ -210,6 +212,11 @@ function onRole(
 ): AccessDecision {
   if (action !== 'role.assign' && action !== 'role.revoke') {
     return deny('not_permitted', `${action} is not decided on a role`);
+  }
+  // SPEC 2: each role is held on one kind of scope (an admin on the platform, a folder manager on
+  // a folder, project roles on a project); a grant on another kind of scope is refused.
+  if (roleScopeType[target.role] !== target.scope.type) {
+    return deny('not_permitted', `a ${target.role} is held on a ${roleScopeType[target.role]}`);
   }
   const decision = mayAppoint(subject, target, env);
   if (decision.allowed && action === 'role.revoke' && target.isLastAdmin) {

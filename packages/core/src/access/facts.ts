@@ -56,4 +56,6 @@ export interface DecisionEnv {
   managersMayDelegate?: boolean;
   /** The caller presented the project's valid preview link (SPEC 3.1). */
   previewGranted?: boolean;
+  /** A listing filtered by search text: projects in draft folders are found too (SPEC 3.2). */
+  searching?: boolean;
 }

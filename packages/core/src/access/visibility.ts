@@ -35,12 +35,12 @@ export function readProject(
 }
 
 /** SPEC 3.2–3.3: may the subject find it in listings and widgets? */
-export function listProject(subject: Subject, project: ProjectFacts): Decision<'not_visible'> {
+export function listProject(subject: Subject, project: ProjectFacts, env?: DecisionEnv): Decision<'not_visible'> {
   const standing = standingOnProject(subject, project);
   const read = readProject(subject, project, undefined, standing);
   if (!read.allowed) return read;
   if (!project.listed) return deny('not_visible', 'unlisted: reachable by its link only');
-  if (!standing && project.inDraftFolder) {
+  if (!standing && project.inDraftFolder && !env?.searching) {
     return deny('not_visible', 'in a draft folder: reachable by link and search, not listed');
   }
   return read;

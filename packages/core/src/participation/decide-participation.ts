@@ -126,7 +126,11 @@ function whoMayAct(
   if (setting.permittedBy === 'managers')
     return deny('managers_only', 'only those who manage the project');
   if (setting.permittedBy === 'everyone') {
-    // No sign-in (surveys only): anyone who sees the project, visitors included.
+    // No sign-in (surveys only): anyone who sees the project, visitors included — but the content
+    // of a members-only project, its phases included, is for members only (SPEC 3.5).
+    if (project.membersOnly && !subject.memberProjectIds.has(project.id)) {
+      return deny('not_a_member', 'members only');
+    }
     return setting.groupIds.length > 0 && !inAnyGroup(subject, setting.groupIds)
       ? deny('not_in_group', 'restricted to groups the subject is in none of')
       : null;

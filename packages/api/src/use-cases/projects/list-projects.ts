@@ -1,6 +1,6 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { ListProjectsInput } from '@samrad/core';
-import { folders, projects, projectsListableByVisitor } from '@samrad/db';
+import { folders, projectListableBy, projects, subjectScope } from '@samrad/db';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors.js';
 import {
@@ -11,18 +11,21 @@ import {
 } from './project-card.js';
 
 /**
- * Listed projects the caller may see, newest first, one query per page: the filter is SQL that
- * mirrors the policy, so invisible rows never reach Node.
+ * Listed projects the caller may see (`project.list`), newest first, one query per page: the
+ * filter is the SQL twin of the policy, so invisible rows never reach Node. `status` defaults to
+ * published, what the home page and widgets show.
  */
 export async function listProjects(
   ctx: Context,
   input: ListProjectsInput,
 ): Promise<{ items: ProjectCard[]; nextCursor: string | null }> {
+  const scope = subjectScope(ctx.platform.id, await ctx.subject());
   const conditions: (SQL | undefined)[] = [
-    projectsListableByVisitor(ctx.platform.id),
+    projectListableBy(scope, projects, { searching: Boolean(input.search) }),
     eq(projects.status, input.status ?? 'published'),
   ];
-  if (input.folderId) conditions.push(eq(projects.folderId, input.folderId));
+  // A folder's projects are those anywhere below it.
+  if (input.folderId) conditions.push(sql`${projects.folderPath} @> array[${input.folderId}::uuid]`);
   if (input.search) {
     const pattern = `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conditions.push(

@@ -1,0 +1,10 @@
+import { permissionMatrix } from '@samrad/core';
+import { publicProcedure, router } from '../trpc.js';
+
+// The table is generated from the policy and published in the repository (PERMISSIONS.md):
+// it reveals nothing about any person or project, so anyone may read it.
+const matrix = permissionMatrix();
+
+export const accessRouter = router({
+  matrix: publicProcedure.query(() => matrix),
+});
