@@ -108,6 +108,11 @@ export const actionRegistry = {
   'input.moderate': { target: 'project', description: 'Hide or delete any input or comment' },
   'input.answer': { target: 'project', description: 'Answer residents’ inputs officially' },
   'input.assess': { target: 'project', description: 'Write assessments of inputs' },
+  // Inputs, people and groups: what listings show.
+  'input.read': { target: 'input', description: 'See an input (hidden ones: those who run the project)' },
+  'user.read': { target: 'user', description: 'See someone’s public profile' },
+  'user.readPersonalData': { target: 'user', description: 'See someone’s e-mail and registration answers' },
+  'group.read': { target: 'platform', description: 'See the platform’s user groups' },
   // On any scope.
   'group.use': { target: 'scope', description: 'Pick existing user groups for what one manages' },
   'audit.read': { target: 'scope', description: 'Read the audit log of the scope' },
@@ -120,7 +125,7 @@ export const actionRegistry = {
   'role.revoke': { target: 'role', description: 'Take this role away from someone on the scope' },
 } as const satisfies Record<string, { target: ActionTarget; description: string }>;
 
-export type ActionTarget = 'platform' | 'folder' | 'project' | 'scope' | 'role';
+export type ActionTarget = 'platform' | 'folder' | 'project' | 'input' | 'user' | 'scope' | 'role';
 export type Action = keyof typeof actionRegistry;
 export type ActionOn<T extends ActionTarget> = {
   [A in Action]: (typeof actionRegistry)[A]['target'] extends T ? A : never;

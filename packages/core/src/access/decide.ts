@@ -7,6 +7,7 @@ import type {
   RoleTarget,
   ScopeFacts,
   Target,
+  UserFacts,
 } from './facts.js';
 import type { AccessReason } from './reasons.js';
 import { roleScopeType } from './roles.js';
@@ -22,8 +23,11 @@ import {
   listProject,
   readFolder,
   readFolderPath,
+  readInput,
+  readPersonalData,
   readProject,
   readProjectContent,
+  readUser,
 } from './visibility.js';
 
 export type AccessDecision = Decision<AccessReason>;
@@ -45,6 +49,10 @@ export function decide(
       return onFolder(subject, action, target.folder);
     case 'project':
       return onProject(subject, action, target.project, env);
+    case 'input':
+      return action === 'input.read' ? readInput(subject, target.input) : deny('not_permitted', `${action} is not decided on an input`);
+    case 'user':
+      return onUser(subject, action, target.user);
     case 'scope':
       return onScope(subject, action, target.scope);
     case 'role':
@@ -71,10 +79,33 @@ const platformActions = new Set<Action>([
 ]);
 
 function onPlatform(subject: Subject, action: Action): AccessDecision {
+  if (action === 'group.read') return readGroups(subject);
   if (!platformActions.has(action))
     return deny('not_permitted', `${action} is not decided on the platform`);
   if (subject.adminGrant !== null) return allow(subject.adminGrant);
   return refuse(subject, 'only platform admins change platform-wide things');
+}
+
+/** SPEC 5: admins edit groups; managers pick existing ones for what they manage, so they see them. */
+function readGroups(subject: Subject): AccessDecision {
+  if (subject.adminGrant !== null) return allow(subject.adminGrant);
+  const [folderGrant] = subject.folderGrants.values();
+  if (folderGrant !== undefined) return allow(folderGrant, 'managers pick groups for what they manage');
+  for (const grant of subject.projectGrants.values()) {
+    if (grant.role === 'project_manager') return allow(grant.label, 'managers pick groups for what they manage');
+  }
+  return refuse(subject, 'only admins and managers see user groups');
+}
+
+function onUser(subject: Subject, action: Action, user: UserFacts): AccessDecision {
+  if (action === 'user.read') return readUser(subject, user);
+  if (action === 'user.readPersonalData') {
+    const profile = readUser(subject, user);
+    if (!profile.allowed) return profile;
+    const personal = readPersonalData(subject, user);
+    return personal.allowed ? personal : deny('not_permitted', ...personal.trace);
+  }
+  return deny('not_permitted', `${action} is not decided on a person`);
 }
 
 /** SPEC 2.2: a folder manager acts as an admin inside the folder's subtree, without deleting. */

@@ -29,6 +29,22 @@ export interface FolderFacts {
   subtreeProjects: readonly ProjectFacts[];
 }
 
+/** What the policy needs to know about an input (idea, proposal, contribution). */
+export interface InputFacts {
+  project: ProjectFacts;
+  /** Hidden by moderation: gone from residents' listings, not from those who run the project. */
+  hidden: boolean;
+}
+
+/** What the policy needs to know about a person others may look at. */
+export interface UserFacts {
+  id: string;
+  /** Chose to be found in the member directory (SPEC 6). */
+  listedInDirectory: boolean;
+  /** The projects the person took part in, with the folders above each. */
+  participatedIn: readonly Pick<ProjectFacts, 'id' | 'folderIds'>[];
+}
+
 /** A scope as the policy sees it: the folders above it matter, since grants cover subtrees. */
 export type ScopeFacts =
   | { type: 'platform' }
@@ -47,6 +63,8 @@ export type Target =
   | { type: 'platform' }
   | { type: 'folder'; folder: FolderFacts }
   | { type: 'project'; project: ProjectFacts }
+  | { type: 'input'; input: InputFacts }
+  | { type: 'user'; user: UserFacts }
   | { type: 'scope'; scope: ScopeFacts }
   | { type: 'role'; role: RoleTarget };
 

@@ -90,6 +90,11 @@ function targetsFor(action: Action): Target[] {
           ? [{ type: 'project', project: neverPublished } as const]
           : []),
       ];
+    case 'input':
+      return [{ type: 'input', input: { project: projectFacts, hidden: false } }];
+    case 'user':
+      // Someone who took part in the project and chose not to be listed in the directory.
+      return [{ type: 'user', user: { id: 'a-participant', listedInDirectory: false, participatedIn: [projectFacts] } }];
     case 'scope':
       return [{ type: 'scope', scope: { type: 'project', id: project, folderIds: [folder] } }];
     case 'role':

@@ -1,6 +1,6 @@
 import { allow, deny, type Decision } from './decision.js';
-import type { DecisionEnv, FolderFacts, ProjectFacts } from './facts.js';
-import { standingOnFolder, standingOnProject, type Standing } from './standing.js';
+import type { DecisionEnv, FolderFacts, InputFacts, ProjectFacts, UserFacts } from './facts.js';
+import { managingKinds, standingOnFolder, standingOnProject, type Standing } from './standing.js';
 import type { Subject } from './subject.js';
 
 /*
@@ -82,4 +82,36 @@ export function readFolder(subject: Subject, folder: FolderFacts): Decision<'not
 export function readFolderPath(subject: Subject, folder: FolderFacts): Decision<'not_visible'> {
   if (subject.managedBelow.has(folder.id)) return allow('manages something below it');
   return readFolder(subject, folder);
+}
+
+/** An input is seen with the project's content; a hidden one only by those who run the project. */
+export function readInput(subject: Subject, input: InputFacts): Decision<'not_visible' | 'not_a_member'> {
+  const content = readProjectContent(subject, input.project);
+  if (!content.allowed || !input.hidden) return content;
+  const standing = standingOnProject(subject, input.project);
+  if (standing) return allow(standing.label, 'sees hidden inputs of the project');
+  return deny('not_visible', 'hidden by moderation');
+}
+
+/**
+ * SPEC 2.3, 2.4, 6: a public profile is seen by the person, admins, those who manage a project the
+ * person took part in, and — when the person chose to be listed — other signed-in users. Never by
+ * visitors: membership of the platform is not shown to them.
+ */
+export function readUser(subject: Subject, user: UserFacts): Decision<'not_visible'> {
+  const personal = readPersonalData(subject, user);
+  if (personal.allowed) return personal;
+  if (subject.userId !== null && user.listedInDirectory) return allow('listed in the member directory');
+  return deny('not_visible', 'not listed, and not a participant of what the subject manages');
+}
+
+/** E-mail and answers: the person, admins, and managers of a project the person took part in. */
+export function readPersonalData(subject: Subject, user: UserFacts): Decision<'not_visible'> {
+  if (subject.userId !== null && subject.userId === user.id) return allow('their own');
+  if (subject.adminGrant !== null) return allow(subject.adminGrant);
+  for (const project of user.participatedIn) {
+    const standing = standingOnProject(subject, project);
+    if (standing && managingKinds.has(standing.kind)) return allow(standing.label, `took part in project ${project.id}`);
+  }
+  return deny('not_visible', 'not a participant of what the subject manages');
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { roles, type Role } from '../access/roles.js';
 import type { RegistrationQuestionType } from '../registration/question-types.js';
+import type { BuiltInGroup } from './kinds.js';
 import type { UserStatus } from '../users/status.js';
 
 /*
@@ -64,12 +65,7 @@ export const SmartGroupRule = z
     field: SmartGroupField,
     op: z.enum(smartGroupOperators),
     value: z
-      .union([
-        z.string().max(500),
-        z.number(),
-        z.boolean(),
-        z.array(z.string().max(500)).max(100),
-      ])
+      .union([z.string().max(500), z.number(), z.boolean(), z.array(z.string().max(500)).max(100)])
       .optional(),
   })
   .strict();
@@ -84,10 +80,10 @@ export const SmartGroupRules = z
 export type SmartGroupRules = z.infer<typeof SmartGroupRules>;
 
 /** The built-in groups' rules (SPEC 5): nobody may edit or delete these groups. */
-export const builtInSmartGroupRules = {
+export const builtInSmartGroupRules: Readonly<Record<BuiltInGroup, SmartGroupRules>> = {
   everyone_registered: { match: 'all', rules: [] },
   staff: { match: 'any', rules: [{ field: 'role', op: 'notEmpty' }] },
-} as const satisfies Record<string, SmartGroupRules>;
+};
 
 // ---------------------------------------------------------------------------------------------
 // Which operators fit which field
@@ -236,7 +232,9 @@ function checkItem(
     case 'answer:area': {
       // Area ids are checked when the caller passes them as the question's options.
       if (!question?.options) return fieldType === 'answer:area' ? null : 'question has no options';
-      const keys = question.options.map((option) => (typeof option === 'string' ? option : option.key));
+      const keys = question.options.map((option) =>
+        typeof option === 'string' ? option : option.key,
+      );
       return keys.includes(item)
         ? null
         : `unknown option '${item}' of question '${question.key}'; use one of ${keys.join(', ')}`;
@@ -410,7 +408,9 @@ function planRule(rule: SmartGroupRule, op: SmartGroupOperator): SmartGroupTest 
     case 'role': {
       if (op === 'notEmpty') return { kind: 'hasRole', roles: null };
       // Unknown role names are dropped: they match nobody (and would be refused by the enum).
-      const known = list?.filter((item): item is Role => (roles as readonly string[]).includes(item));
+      const known = list?.filter((item): item is Role =>
+        (roles as readonly string[]).includes(item),
+      );
       return known?.length ? { kind: 'hasRole', roles: known } : never;
     }
     case 'registeredAt': {

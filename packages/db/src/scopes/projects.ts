@@ -10,7 +10,10 @@ import { uuidArray, type SubjectScope } from './subject-scope.js';
  */
 
 /** The projects table or an alias of it (folder visibility looks at the projects below). */
-export type ProjectsTable = Record<'id' | 'platformId' | 'folderPath' | 'status' | 'visibleTo' | 'listed', AnyPgColumn>;
+export type ProjectsTable = Record<
+  'id' | 'platformId' | 'folderPath' | 'status' | 'visibleTo' | 'listed' | 'membersOnly',
+  AnyPgColumn
+>;
 
 /** The subject stands on the project: admin, manager of a folder above it, or a project role. */
 export function projectManagedBy(s: SubjectScope, p: ProjectsTable = projects): SQL {
@@ -38,8 +41,16 @@ export function projectReadableBy(s: SubjectScope, p: ProjectsTable = projects):
   return and(eq(p.platformId, s.platformId), or(projectManagedBy(s, p), byVisibility))!;
 }
 
-/** `listProject`: readable, listed, and — for those who do not manage it — not in a draft folder. */
-export function projectListableBy(s: SubjectScope, p: ProjectsTable = projects): SQL {
+/**
+ * `listProject`: readable, listed, and — for those who do not manage it, unless searching — not
+ * in a draft folder.
+ */
+export function projectListableBy(
+  s: SubjectScope,
+  p: ProjectsTable = projects,
+  options: { searching?: boolean } = {},
+): SQL {
+  if (options.searching) return and(projectReadableBy(s, p), eq(p.listed, true))!;
   const draftFolders = sql`(select coalesce(array_agg(${folders.id}), '{}') from ${folders}
     where ${folders.platformId} = ${s.platformId} and ${folders.status} = 'draft')`;
   return and(

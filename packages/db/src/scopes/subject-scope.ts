@@ -14,6 +14,8 @@ export interface SubjectScope {
   managedFolderIds: string[];
   /** Projects on which the subject holds a project role. */
   projectRoleIds: string[];
+  /** Projects the subject is project manager of (managing, unlike moderators and reviewers). */
+  managingProjectIds: string[];
   groupIds: string[];
   memberProjectIds: string[];
   /** Folders above something the subject manages (path-only visibility). */
@@ -27,6 +29,9 @@ export function subjectScope(platformId: string, subject: Subject): SubjectScope
     isAdmin: subject.isAdmin,
     managedFolderIds: [...subject.folderGrants.keys()],
     projectRoleIds: [...subject.projectGrants.keys()],
+    managingProjectIds: [...subject.projectGrants]
+      .filter(([, grant]) => grant.role === 'project_manager')
+      .map(([id]) => id),
     groupIds: [...subject.groupIds],
     memberProjectIds: [...subject.memberProjectIds],
     managedBelowIds: [...subject.managedBelow],

@@ -17,14 +17,23 @@ import type { Connection } from '../connect.js';
 import { folders } from '../schema/folders.js';
 import { userGroups } from '../schema/groups.js';
 import { projects, projectVisibilityGroups } from '../schema/projects.js';
-import { createTestDatabase, insertFolder, insertPlatform, insertProject, testDatabaseKinds } from '../testing/index.js';
+import {
+  createTestDatabase,
+  insertFolder,
+  insertPhase,
+  insertPlatform,
+  insertProject,
+  testDatabaseKinds,
+} from '../testing/index.js';
+import { inputs } from '../schema/inputs.js';
+import { inputReadableBy } from './inputs.js';
 import { folderPathReadableBy, folderReadableBy } from './folders.js';
 import { projectListableBy, projectReadableBy } from './projects.js';
 import { subjectScope } from './subject-scope.js';
 
 /*
  * Property (1) of the access model: over random worlds, each SQL filter selects exactly the rows
- * for which the policy's decision allows — on the real database, PGlite and PostgreSQL.
+ * (projects, folders, inputs) for which the policy's decision allows — on the real database, PGlite and PostgreSQL.
  */
 
 const world = fc.record({
@@ -40,6 +49,7 @@ const world = fc.record({
       listed: fc.boolean(),
       membersOnly: fc.boolean(),
       groups: fc.subarray([0, 1, 2]),
+      inputs: fc.array(fc.boolean(), { maxLength: 2 }),
     }),
     { maxLength: 10 },
   ),
@@ -47,6 +57,7 @@ const world = fc.record({
     fc.record({
       status: fc.constantFrom('active', 'active', 'active', 'pending', 'blocked'),
       groups: fc.subarray([0, 1, 2]),
+      memberOf: fc.array(fc.nat(), { maxLength: 2 }),
       grants: fc.array(
         fc.record({
           role: fc.constantFrom<Role>('admin', 'folder_manager', 'project_manager', 'project_moderator', 'project_reviewer'),
@@ -92,6 +103,23 @@ describe.each(testDatabaseKinds())('SQL visibility filters equal the policy on %
             listed: p.listed,
             membersOnly: p.membersOnly,
           });
+          if (p.inputs.length > 0) {
+            const phase = await insertPhase(db, platform.id, row.id);
+            const now = new Date();
+            await db.insert(inputs).values(
+              p.inputs.map((hidden) => ({
+                platformId: platform.id,
+                projectId: row.id,
+                phaseId: phase.id,
+                title: 'Idea',
+                body: 'Body',
+                moderation: hidden ? ('hidden' as const) : ('visible' as const),
+                dataCollection: 'all' as const,
+                createdAt: now,
+                updatedAt: now,
+              })),
+            );
+          }
           if (p.groups.length > 0) {
             await db
               .insert(projectVisibilityGroups)
@@ -117,6 +145,10 @@ describe.each(testDatabaseKinds())('SQL visibility filters equal the policy on %
             inDraftFolder: p.folderPath.some((id) => draftFolders.has(id)),
           }),
         );
+        const inputFacts = (await db.select().from(inputs).where(eq(inputs.platformId, platform.id))).map((input) => ({
+          id: input.id,
+          input: { project: projectFacts.find((p) => p.id === input.projectId)!, hidden: input.moderation === 'hidden' },
+        }));
         const folderFacts: FolderFacts[] = folderTable.map((f) => ({
           id: f.id,
           ancestorIds: f.path,
@@ -144,13 +176,17 @@ describe.each(testDatabaseKinds())('SQL visibility filters equal the policy on %
               verifiedAt: null,
               roles,
               groupIds: s.groups.map((g) => groupIds[g]!),
+              memberProjectIds: s.memberOf.flatMap((i) => projectFacts[i % Math.max(projectFacts.length, 1)]?.id ?? []),
             });
           }),
         ];
 
         for (const subject of subjects) {
           const scope = subjectScope(platform.id, subject);
-          const ids = async (table: typeof projects | typeof folders, where: ReturnType<typeof projectReadableBy>) =>
+          const ids = async (
+            table: typeof projects | typeof folders | typeof inputs,
+            where: ReturnType<typeof projectReadableBy>,
+          ) =>
             (await db.select({ id: table.id }).from(table).where(where)).map((r) => r.id).sort();
           const allowed = <T extends { id: string }>(rows: T[], ok: (row: T) => boolean) =>
             rows.filter(ok).map((r) => r.id).sort();
@@ -160,6 +196,15 @@ describe.each(testDatabaseKinds())('SQL visibility filters equal the policy on %
           );
           expect(await ids(projects, projectListableBy(scope))).toEqual(
             allowed(projectFacts, (project) => decide(subject, 'project.list', { type: 'project', project }).allowed),
+          );
+          expect(await ids(projects, projectListableBy(scope, projects, { searching: true }))).toEqual(
+            allowed(
+              projectFacts,
+              (project) => decide(subject, 'project.list', { type: 'project', project }, { searching: true }).allowed,
+            ),
+          );
+          expect(await ids(inputs, inputReadableBy(scope))).toEqual(
+            allowed(inputFacts, ({ input }) => decide(subject, 'input.read', { type: 'input', input }).allowed),
           );
           expect(await ids(folders, folderReadableBy(scope))).toEqual(
             allowed(folderFacts, (folder) => decide(subject, 'folder.read', { type: 'folder', folder }).allowed),
