@@ -1,6 +1,7 @@
+import type { Logger } from 'drizzle-orm';
 import type { Connection } from '@samrad/db';
 import { createTestDatabase, type DatabaseKind } from '@samrad/db/testing';
-import { createContextInner, resolveViewer, type Platform, type Viewer } from '../context.js';
+import { createCaches, createContextInner, resolveViewer, type Platform, type Viewer } from '../context.js';
 import { seedDemoCity } from '../demo/demo-city.js';
 import { createCaller } from '../router.js';
 import { ensureDefaultPlatform } from '../use-cases/platform/ensure-platform.js';
@@ -17,11 +18,13 @@ export interface ApiFixture {
 }
 
 /** A fresh database with the demo city, and tRPC callers on it (no HTTP). */
-export async function createApiFixture(kind: DatabaseKind): Promise<ApiFixture> {
-  const connection = await createTestDatabase(kind);
+export async function createApiFixture(kind: DatabaseKind, options: { logger?: Logger } = {}): Promise<ApiFixture> {
+  const connection = await createTestDatabase(kind, options);
   const { platform } = await ensureDefaultPlatform(connection.db, { name: 'Lindvik' });
   await seedDemoCity(connection.db, platform);
   const cookies: string[] = [];
+  // As the server does: the platform's smart-group rules cached between requests.
+  const caches = createCaches(connection.db);
   return {
     connection,
     platform,
@@ -33,6 +36,7 @@ export async function createApiFixture(kind: DatabaseKind): Promise<ApiFixture> 
           db: connection.db,
           platform,
           viewer,
+          smartGroups: () => caches.smartGroups.get(platform.id),
           session: {
             set: (value) => cookies.push(`set:${value}`),
             clear: () => cookies.push('clear'),

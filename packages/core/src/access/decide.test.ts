@@ -489,6 +489,7 @@ const platformGrid: Record<PlatformAction, string> = {
   'registrationQuestion.edit': ' Y  N  N  N   N   N   S', // 2.2, 2.3, 4.5 never managers
   'folder.createTopLevel': '     Y  N  N  N   N   N   S', // 2.2 only inside their subtree
   'project.createTopLevel': '    Y  N  N  N   N   N   S',
+  'group.read': '                Y  Y  Y  N   N   N   S', // 5 managers pick existing groups
 };
 const platformActions = actions.filter(
   (a): a is PlatformAction => actionRegistry[a].target === 'platform',
@@ -515,6 +516,124 @@ describe('platform actions (SPEC 2.1, 2.2, 5)', () => {
   );
   it.each(rows)('$name', ({ who, action, code }) => {
     expectDecision(decide(people[who], action, platform), code);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// SPEC 3.5, 4.1: inputs are the project's content; hidden ones stay with those who run it
+
+type InputAction = ActionOn<'input'>;
+const inputGrids: Record<InputAction, Record<'published' | 'draft', Record<'shown' | 'hidden', string>>> = {
+  'input.read': {
+    //                  adm fm pm mod rev usr vis
+    published: {
+      shown: '           Y  Y  Y  Y   Y   Y   Y', // 3.5 content of a public project
+      hidden: '          Y  Y  Y  Y   Y   V   V', // hidden by moderation: staff of the project
+    },
+    draft: {
+      shown: '           Y  Y  Y  Y   Y   V   V', // 3.1 a draft's content: its staff only
+      hidden: '          Y  Y  Y  Y   Y   V   V',
+    },
+  },
+};
+const inputActions = actions.filter((a): a is InputAction => actionRegistry[a].target === 'input');
+
+describe('input actions by role × scope (SPEC 3, 4.1)', () => {
+  it('the grid covers every input action of the registry', () => {
+    expect(Object.keys(inputGrids).sort()).toEqual([...inputActions].sort());
+  });
+  const rows = inputActions.flatMap((action) =>
+    whos.flatMap((who) =>
+      projectIds.flatMap((projectId) =>
+        [false, true].map((hidden) => {
+          const column = projectColumn(who, projectId);
+          const grid = inputGrids[action][projectId === 'pNew' ? 'draft' : 'published'];
+          return {
+            name: `${who} → ${action} ${hidden ? 'hidden' : 'shown'} on ${projectId} (as ${column})`,
+            who,
+            action,
+            projectId,
+            hidden,
+            code: cells(projectColumns, grid[hidden ? 'hidden' : 'shown'])[column],
+          };
+        }),
+      ),
+    ),
+  );
+  it.each(rows)('$name', ({ who, action, projectId, hidden, code }) => {
+    expectDecision(
+      decide(people[who], action, {
+        type: 'input',
+        input: { project: city.project(projectId), hidden },
+      }),
+      code,
+    );
+  });
+  it('a members-only project shows inputs to its members only (SPEC 3.5)', () => {
+    const closed = { ...city.project('pB'), membersOnly: true };
+    const member = person(city, 'member', { memberOf: ['pB'] });
+    const target: Target = { type: 'input', input: { project: closed, hidden: false } };
+    expectDecision(decide(member, 'input.read', target), 'Y');
+    expectDecision(decide(people.user, 'input.read', target), 'M');
+    expectDecision(decide(people.visitor, 'input.read', target), 'M');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// SPEC 2.3, 2.4, 6: people — public profiles and personal data
+
+type UserAction = ActionOn<'user'>;
+/** Someone who took part in a project, listed in the member directory or not. */
+const userGrids: Record<UserAction, Record<'unlisted' | 'listed', string>> = {
+  //                          adm fm pm mod rev usr vis
+  'user.read': {
+    unlisted: '                Y  Y  Y  V   V   V   V', // 2.3 managers see their participants
+    listed: '                  Y  Y  Y  Y   Y   Y   V', // 6 listed: signed-in users; never visitors
+  },
+  'user.readPersonalData': {
+    unlisted: '                Y  Y  Y  V   V   V   V', // 2.3 user data of their participants
+    listed: '                  Y  Y  Y  N   N   N   V', // the public part only for the others
+  },
+};
+const userActions = actions.filter((a): a is UserAction => actionRegistry[a].target === 'user');
+
+describe('user actions by role × scope (SPEC 2.3, 2.4, 6)', () => {
+  it('the grid covers every user action of the registry', () => {
+    expect(Object.keys(userGrids).sort()).toEqual([...userActions].sort());
+  });
+  const rows = userActions.flatMap((action) =>
+    whos.flatMap((who) =>
+      projectIds.flatMap((projectId) =>
+        [false, true].map((listed) => {
+          const column = projectColumn(who, projectId);
+          return {
+            name: `${who} → ${action} of a ${listed ? 'listed' : 'unlisted'} participant of ${projectId} (as ${column})`,
+            who,
+            action,
+            projectId,
+            listed,
+            code: cells(projectColumns, userGrids[action][listed ? 'listed' : 'unlisted'])[column],
+          };
+        }),
+      ),
+    ),
+  );
+  it.each(rows)('$name', ({ who, action, projectId, listed, code }) => {
+    const participant = city.project(projectId);
+    expectDecision(
+      decide(people[who], action, {
+        type: 'user',
+        user: { id: 'them', listedInDirectory: listed, participatedIn: [participant] },
+      }),
+      code,
+    );
+  });
+  it('everyone signed in sees their own profile and data; a pending user is a visitor (SPEC 2.4)', () => {
+    const self = { id: 'user', listedInDirectory: false, participatedIn: [] };
+    expectDecision(decide(people.user, 'user.read', { type: 'user', user: self }), 'Y');
+    expectDecision(decide(people.user, 'user.readPersonalData', { type: 'user', user: self }), 'Y');
+    const pendingSelf = { ...self, id: 'pendingFm' };
+    expectDecision(decide(people.pendingFm, 'user.read', { type: 'user', user: pendingSelf }), 'V');
   });
 });
 
@@ -645,6 +764,22 @@ describe('role.assign and role.revoke (SPEC 2.1–2.3)', () => {
 
   it('covers every role', () => {
     expect(new Set(appointments.map(([role]) => role))).toEqual(new Set(roles));
+  });
+});
+
+describe('the registry', () => {
+  it('every action has rows above', () => {
+    const covered = new Set<string>([
+      ...Object.keys(publishedGrid),
+      ...Object.keys(publishedFolderGrid),
+      ...Object.keys(platformGrid),
+      ...Object.keys(inputGrids),
+      ...Object.keys(userGrids),
+      ...Object.keys(scopeGrid),
+      'role.assign',
+      'role.revoke',
+    ]);
+    expect([...covered].sort()).toEqual([...actions].sort());
   });
 });
 
@@ -1039,6 +1174,16 @@ const targetArb: fc.Arbitrary<Target> = fc.oneof(
   fc.constant({ type: 'platform' } as const),
   folderArb.map((folder) => ({ type: 'folder', folder }) as const),
   projectArb.map((project) => ({ type: 'project', project }) as const),
+  fc
+    .record({ project: projectArb, hidden: fc.boolean() })
+    .map((input) => ({ type: 'input', input }) as const),
+  fc
+    .record({
+      id: fc.constantFrom('u1', 'u2', ''),
+      listedInDirectory: fc.boolean(),
+      participatedIn: fc.array(projectArb, { maxLength: 3 }),
+    })
+    .map((user) => ({ type: 'user', user }) as const),
   scopeFactsArb.map((scope) => ({ type: 'scope', scope }) as const),
   fc
     .record({
@@ -1057,7 +1202,7 @@ const subjectArb: fc.Arbitrary<Subject> = fc.oneof(
   fc.constant(visitor),
   fc
     .record({
-      userId: fc.string(),
+      userId: fc.constantFrom('u1', 'u2', ''),
       status: fc.constantFrom(...userStatuses),
       kind: fc.constantFrom('full' as const, 'light' as const),
       emailConfirmed: fc.boolean(),
@@ -1110,6 +1255,8 @@ describe('decisions are values (SPEC 4.3, 7)', () => {
         { type: 'platform' },
         { type: 'folder', folder: city.folder('A') },
         { type: 'project', project: city.project('pA') },
+        { type: 'input', input: { project: city.project('pA'), hidden: false } },
+        { type: 'user', user: { id: 'user', listedInDirectory: true, participatedIn: [] } },
         { type: 'scope', scope: city.scope(inFolder('A')) },
         { type: 'role', role: { role: 'project_moderator', scope: city.scope(inProject('pA')) } },
       ] satisfies Target[]) {

@@ -10,7 +10,12 @@ import {
   type SmartGroupTest,
 } from '@samrad/core';
 import type { Database } from '../connect.js';
-import { eventRegistrations, events, volunteeringCauses, volunteers } from '../schema/activities.js';
+import {
+  eventRegistrations,
+  events,
+  volunteeringCauses,
+  volunteers,
+} from '../schema/activities.js';
 import { compositeGroupMembers, groupMemberships, userGroups } from '../schema/groups.js';
 import { comments, inputs, reactions, votes } from '../schema/inputs.js';
 import { phases } from '../schema/phases.js';
@@ -50,7 +55,11 @@ function storedRulesCondition(rules: unknown): SQL {
   return parsed.success ? smartGroupCondition(parsed.data) : never;
 }
 
-const params = (values: readonly string[]) => sql.join(values.map((value) => sql`${value}::text`), sql`, `);
+const params = (values: readonly string[]) =>
+  sql.join(
+    values.map((value) => sql`${value}::text`),
+    sql`, `,
+  );
 
 function testCondition(test: SmartGroupTest): SQL {
   switch (test.kind) {
@@ -141,7 +150,7 @@ function answerCondition(test: SmartGroupAnswerTest): SQL {
         sql` or `,
       )})))`;
     case 'contains':
-      return sql`(${onString((subject, which) => sql`strpos(${subject}, ${test[which]}::text) > 0`)} or (${isArray} and ${holds(test.raw)}))`;
+      return sql`(${onString((subject, which) => sql`strpos(${subject}, ${test[which]}::text) > 0`)} )`;
     case 'startsWith':
       return onString((subject, which) => sql`starts_with(${subject}, ${test[which]}::text)`);
     case 'endsWith':

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
+import type { Logger } from 'drizzle-orm';
 import postgres from 'postgres';
 import { postgresServerUrl } from '@samrad/testkit';
 import { connect, migrationsFolder, type Connection } from '../connect.js';
@@ -18,8 +19,11 @@ export function testDatabaseKinds(): DatabaseKind[] {
 }
 
 /** A fresh, migrated, empty database of its own; `close()` also drops it. */
-export async function createTestDatabase(kind: DatabaseKind): Promise<Connection> {
-  return kind === 'pglite' ? createPgliteDatabase() : createPostgresDatabase();
+export async function createTestDatabase(
+  kind: DatabaseKind,
+  options: { logger?: Logger } = {},
+): Promise<Connection> {
+  return kind === 'pglite' ? createPgliteDatabase(options.logger) : createPostgresDatabase(options.logger);
 }
 
 function migrationsHash(): string {
@@ -36,7 +40,7 @@ function migrationsHash(): string {
  * PGlite's initdb takes seconds; a dump of the migrated database, keyed by the migrations' hash,
  * starts each test file in about one.
  */
-async function createPgliteDatabase(): Promise<Connection> {
+async function createPgliteDatabase(logger?: Logger): Promise<Connection> {
   const template = join(tmpdir(), `samrad-pglite-template-${migrationsHash()}.tar.gz`);
   if (!existsSync(template)) {
     const fresh = await connect({ dataDir: 'memory://' });
@@ -48,7 +52,7 @@ async function createPgliteDatabase(): Promise<Connection> {
     renameSync(partial, template);
   }
   const blob = new Blob([readFileSync(template)]);
-  return connect({ dataDir: 'memory://', loadDataDir: blob, migrate: false });
+  return connect({ dataDir: 'memory://', loadDataDir: blob, migrate: false, logger });
 }
 
 async function dumpOf(connection: Connection): Promise<Blob> {
@@ -56,9 +60,9 @@ async function dumpOf(connection: Connection): Promise<Blob> {
   return client.dumpDataDir('gzip');
 }
 
-async function createPostgresDatabase(): Promise<Connection> {
+async function createPostgresDatabase(logger?: Logger): Promise<Connection> {
   const database = await createPostgresDatabaseUrl();
-  const connection = await connect({ databaseUrl: database.url });
+  const connection = await connect({ databaseUrl: database.url, logger });
   return {
     ...connection,
     close: async () => {
