@@ -4,4 +4,6 @@ export * from './scopes/subject-scope.js';
 export * from './scopes/projects.js';
 export * from './scopes/folders.js';
 export * from './scopes/inputs.js';
+export * from './scopes/participation.js';
+export * from './scopes/people.js';
 export * from './scopes/groups.js';

@@ -17,7 +17,7 @@
  * SAMRAD_BENCH_PGLITE_DIR (default: a temporary directory; `memory://` works too).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -55,7 +55,7 @@ import {
 
 const callBudgetMs = Number(process.env.SAMRAD_BENCH_CALL_MS ?? 2_000);
 const maxSamples = 400;
-const minSamples = 30;
+const minSamples = 20;
 const explain = process.env.SAMRAD_BENCH_EXPLAIN === '1';
 
 const targets = {
@@ -129,7 +129,8 @@ function buildWorld(): World {
     const roll = rnd.next();
     const status: PublicationStatus = roll < 0.12 ? 'draft' : roll < 0.2 ? 'archived' : 'published';
     const seen = rnd.next();
-    const visibleTo: ProjectVisibility = seen < 0.05 ? 'managers' : seen < 0.15 ? 'groups' : 'everyone';
+    const visibleTo: ProjectVisibility =
+      seen < 0.05 ? 'managers' : seen < 0.15 ? 'groups' : 'everyone';
     const membersOnly = rnd.chance(0.08);
     projects.push({
       id: uuidOf(4, i),
@@ -139,7 +140,9 @@ function buildWorld(): World {
       listed: rnd.chance(0.93),
       visibleTo,
       visibleGroupIds:
-        visibleTo === 'groups' ? Array.from({ length: 1 + rnd.int(3) }, () => rnd.pick(groupIds)) : [],
+        visibleTo === 'groups'
+          ? Array.from({ length: 1 + rnd.int(3) }, () => rnd.pick(groupIds))
+          : [],
       membersOnly,
       joinRequests: membersOnly && rnd.chance(0.5),
       inDraftFolder: folderIds.some((id) => draft.has(id)),
@@ -174,7 +177,12 @@ function buildWorld(): World {
     };
   };
   const projectGrant = (project: ProjectFacts): RoleGrant => ({
-    role: rnd.pick<Role>(['project_manager', 'project_manager', 'project_moderator', 'project_reviewer']),
+    role: rnd.pick<Role>([
+      'project_manager',
+      'project_manager',
+      'project_moderator',
+      'project_reviewer',
+    ]),
     scope: { type: 'project', id: project.id },
     ancestorFolderIds: project.folderIds,
   });
@@ -217,7 +225,13 @@ function buildWorld(): World {
   // phases have them.
   const now = new Date();
   const questions: ParticipationQuestion[] = projects.map((project) => {
-    const permittedBy = rnd.pick<PermittedBy>(['account', 'account', 'confirmed_email', 'verified', 'managers']);
+    const permittedBy = rnd.pick<PermittedBy>([
+      'account',
+      'account',
+      'confirmed_email',
+      'verified',
+      'managers',
+    ]);
     return {
       project,
       phase: {
@@ -377,7 +391,12 @@ const scenarios: Scenario[] = [
   { name: 'visitor · page 2 (cursor)', who: 'visitor', input: () => ({}), secondPage: true },
   { name: 'visitor · search "park"', who: 'visitor', input: () => ({ search: 'park' }) },
   { name: 'group member · page 1', who: 'groupMember', input: () => ({}) },
-  { name: 'group member · page 2 (cursor)', who: 'groupMember', input: () => ({}), secondPage: true },
+  {
+    name: 'group member · page 2 (cursor)',
+    who: 'groupMember',
+    input: () => ({}),
+    secondPage: true,
+  },
   { name: 'group member · search "park"', who: 'groupMember', input: () => ({ search: 'park' }) },
   {
     name: 'group member · Internal branch',
@@ -385,8 +404,17 @@ const scenarios: Scenario[] = [
     input: (city) => ({ folderId: city.internalFolderId }),
   },
   { name: 'folder manager · page 1', who: 'folderManager', input: () => ({}) },
-  { name: 'folder manager · page 2 (cursor)', who: 'folderManager', input: () => ({}), secondPage: true },
-  { name: 'folder manager · search "park"', who: 'folderManager', input: () => ({ search: 'park' }) },
+  {
+    name: 'folder manager · page 2 (cursor)',
+    who: 'folderManager',
+    input: () => ({}),
+    secondPage: true,
+  },
+  {
+    name: 'folder manager · search "park"',
+    who: 'folderManager',
+    input: () => ({ search: 'park' }),
+  },
   {
     name: 'folder manager · own branch',
     who: 'folderManager',
@@ -398,7 +426,12 @@ const scenarios: Scenario[] = [
     input: () => ({ status: 'draft' }),
   },
   { name: 'sees-little user · page 1', who: 'nobody', input: () => ({}) },
-  { name: 'sees-little user · page 2 (cursor)', who: 'nobody', input: () => ({}), secondPage: true },
+  {
+    name: 'sees-little user · page 2 (cursor)',
+    who: 'nobody',
+    input: () => ({}),
+    secondPage: true,
+  },
   { name: 'sees-little user · search "park"', who: 'nobody', input: () => ({ search: 'park' }) },
   {
     name: 'sees-little user · Internal branch',
@@ -464,14 +497,20 @@ async function benchListing(
         .join(', ')}`,
     );
     const subjects = await pickBenchSubjects(connection.db, city.platform.id);
-    for (const [who, user] of Object.entries(subjects))
-      console.log(`  ${who}: ${user.email} (${user.note})`);
+    for (const who of Object.keys(subjects) as (keyof BenchSubjects)[])
+      console.log(`  ${who}: ${subjects[who].email} (${subjects[who].note})`);
 
     const viewerOf = (who: Who): Viewer => {
       if (who === 'visitor') return { user: null, session: null };
       const user = subjects[who];
       return {
-        user: { id: user.id, email: user.email, name: user.name, status: 'active', verified: false },
+        user: {
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          status: 'active',
+          verified: false,
+        },
         session: null,
       };
     };
@@ -506,11 +545,14 @@ async function benchListing(
       };
       // Warm up: the JIT, the database's caches and plans.
       const warmUntil = performance.now() + Math.min(300, callBudgetMs / 4);
-      for (let i = 0; i < 5 || performance.now() < warmUntil; i++) await call();
+      for (let i = 0; i < 3 || performance.now() < warmUntil; i++) await call();
       const times: number[] = [];
       const queries: number[] = [];
       const until = performance.now() + callBudgetMs;
-      while (times.length < maxSamples && (times.length < minSamples || performance.now() < until)) {
+      while (
+        times.length < maxSamples &&
+        (times.length < minSamples || performance.now() < until)
+      ) {
         const start = performance.now();
         const count = await call();
         times.push(performance.now() - start);
@@ -551,7 +593,11 @@ async function benchListing(
 }
 
 /** EXPLAIN ANALYZE of a statement as drizzle sent it, through the engine's own client. */
-async function explainAnalyze(connection: Connection, query: string, params: unknown[]): Promise<string> {
+async function explainAnalyze(
+  connection: Connection,
+  query: string,
+  params: unknown[],
+): Promise<string> {
   const statement = `explain (analyze, buffers) ${query}`;
   const client = (connection.db as unknown as { $client: unknown }).$client;
   if (connection.kind === 'pglite') {
@@ -572,6 +618,11 @@ async function explainAnalyze(connection: Connection, query: string, params: unk
 // The run
 // ---------------------------------------------------------------------------------------------
 
+const loadText = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
+
 const describeSize = (size: CitySize) =>
   `${fmt(size.folders)} folders · ${fmt(size.projects)} projects · ${fmt(size.users)} users · ${fmt(
     size.manualGroups + size.smartGroups,
@@ -586,8 +637,13 @@ export async function runAccessBench(): Promise<void> {
   const size = scale === 1 ? fullCity : scaledCity(scale);
   const pgliteSize = pgliteScale === 1 ? fullCity : scaledCity(pgliteScale);
 
-  console.log(`\nAccess bench — Node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
-  console.log('\nIn-memory decisions (1,000 subjects × 20,000 projects, folders 3–6 deep, 500 groups)');
+  console.log(
+    `\nAccess bench — Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model.trim() ?? '?'}), ` +
+      `load average ${loadText()} at the start`,
+  );
+  console.log(
+    '\nIn-memory decisions (1,000 subjects × 20,000 projects, folders 3–6 deep, 500 groups)',
+  );
   const rates = benchDecisions();
   for (const r of rates) {
     console.log(
@@ -598,7 +654,8 @@ export async function runAccessBench(): Promise<void> {
   }
 
   const results: EngineResult[] = [];
-  const pgliteDir = process.env.SAMRAD_BENCH_PGLITE_DIR ?? mkdtempSync(join(tmpdir(), 'samrad-bench-'));
+  const pgliteDir =
+    process.env.SAMRAD_BENCH_PGLITE_DIR ?? mkdtempSync(join(tmpdir(), 'samrad-bench-'));
   try {
     results.push(
       await benchListing(
@@ -614,13 +671,19 @@ export async function runAccessBench(): Promise<void> {
     const database = await createPostgresDatabaseUrl();
     try {
       results.push(
-        await benchListing('PostgreSQL', (logger) => connect({ databaseUrl: database.url, logger }), size),
+        await benchListing(
+          'PostgreSQL',
+          (logger) => connect({ databaseUrl: database.url, logger }),
+          size,
+        ),
       );
     } finally {
       await database.drop();
     }
   } else {
-    console.log('\nPostgreSQL: skipped (set SAMRAD_TEST_DATABASE_URL to a server, e.g. from .ci/start-postgres.sh)');
+    console.log(
+      '\nPostgreSQL: skipped (set SAMRAD_TEST_DATABASE_URL to a server, e.g. from .ci/start-postgres.sh)',
+    );
   }
 
   // The side-by-side table.
@@ -629,7 +692,9 @@ export async function runAccessBench(): Promise<void> {
       `median and p99 in ms over ${minSamples}–${maxSamples} calls per row after warm-up`,
   );
   for (const result of results) {
-    const label = sameSize(result.size, fullCity) ? '' : '  ← SMALLER CITY, not the size of the issue';
+    const label = sameSize(result.size, fullCity)
+      ? ''
+      : '  ← SMALLER CITY, not the size of the issue';
     console.log(`  ${result.engine}: ${describeSize(result.size)}${label}`);
   }
   const colWidth = 27;
@@ -656,8 +721,17 @@ export async function runAccessBench(): Promise<void> {
       '  "3 (4×2)": 3, and 4 in 2 calls that refilled the cache.',
   );
   for (const result of results) {
-    const uncached = [...new Set(result.measured.map((m) => m.uncachedQueries))].join('–');
-    console.log(`  ${result.engine}: without the cache (bare createContextInner): ${uncached} per call`);
+    const uncached = (visitor: boolean) =>
+      [
+        ...new Set(
+          result.measured
+            .filter((_, i) => (scenarios[i]!.who === 'visitor') === visitor)
+            .map((m) => m.uncachedQueries),
+        ),
+      ].join('–');
+    console.log(
+      `  ${result.engine}, without the cache (a bare createContextInner): visitor ${uncached(true)}, signed in ${uncached(false)} per call`,
+    );
   }
 
   // Targets.
@@ -667,7 +741,8 @@ export async function runAccessBench(): Promise<void> {
   const worstQueries = results
     .flatMap((r) => r.measured.map((m) => ({ engine: r.engine, ...m })))
     .reduce((a, b) => (b.queries > a.queries ? b : a));
-  const verdict = (met: boolean | null) => (met === null ? 'not measured' : met ? 'MET' : 'NOT MET');
+  const verdict = (met: boolean | null) =>
+    met === null ? 'not measured' : met ? 'MET' : 'NOT MET';
   console.log('\nTargets');
   console.log(
     `  in-memory project.read ≥ ${fmt(targets.decisionsPerSecond)}/s: ${fmt(read.perSecond)}/s — ${verdict(
@@ -685,11 +760,16 @@ export async function runAccessBench(): Promise<void> {
   );
   for (const result of results) {
     if (result.explained) {
-      console.log(`\nEXPLAIN ANALYZE on ${result.engine}, slowest listing: ${result.explained.scenario}`);
+      console.log(
+        `\nEXPLAIN ANALYZE on ${result.engine}, slowest listing: ${result.explained.scenario}`,
+      );
       console.log(result.explained.plan);
     }
   }
-  console.log(`\nAccess bench done in ${fmt((performance.now() - started) / 1000, 1)} s`);
+  console.log(
+    `\nAccess bench done in ${fmt((performance.now() - started) / 1000, 1)} s; load average ${loadText()} ` +
+      '(above the core count, other processes shared the CPU: compare within a run, not across runs)',
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

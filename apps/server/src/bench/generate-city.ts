@@ -29,7 +29,10 @@ import {
 // and the schema objects come from one module instance. (Adding `drizzle-orm` to this app's
 // dependencies would turn this into a plain `from 'drizzle-orm'`.)
 import { sql, type SQL } from '../../../../packages/db/node_modules/drizzle-orm/index.js';
-import type { PgColumn, PgTable } from '../../../../packages/db/node_modules/drizzle-orm/pg-core/index.js';
+import type {
+  PgColumn,
+  PgTable,
+} from '../../../../packages/db/node_modules/drizzle-orm/pg-core/index.js';
 
 export interface CitySize {
   folders: number;
@@ -183,7 +186,10 @@ function smartRules(i: number): SmartGroupRules {
   const district = (k: number) => `d${1 + ((i + k) % districtCount)}`;
   switch (i % 8) {
     case 0:
-      return { match: 'all', rules: [{ field: 'answer:district', op: 'equals', value: district(0) }] };
+      return {
+        match: 'all',
+        rules: [{ field: 'answer:district', op: 'equals', value: district(0) }],
+      };
     case 1:
       return {
         match: 'all',
@@ -193,7 +199,11 @@ function smartRules(i: number): SmartGroupRules {
       return {
         match: 'any',
         rules: [
-          { field: 'answer:age_group', op: 'oneOf', value: [ageGroups[i % 5]!, ageGroups[(i + 1) % 5]!] },
+          {
+            field: 'answer:age_group',
+            op: 'oneOf',
+            value: [ageGroups[i % 5]!, ageGroups[(i + 1) % 5]!],
+          },
           { field: 'verified', op: 'isTrue' },
         ],
       };
@@ -222,7 +232,11 @@ function smartRules(i: number): SmartGroupRules {
             op: 'startsWith',
             value: occupations[i % occupations.length]!.slice(0, 3).toLowerCase(),
           },
-          { field: 'answer:occupation', op: 'equals', value: occupations[(i + 3) % occupations.length]! },
+          {
+            field: 'answer:occupation',
+            op: 'equals',
+            value: occupations[(i + 3) % occupations.length]!,
+          },
         ],
       };
     case 6:
@@ -249,7 +263,9 @@ function smartRules(i: number): SmartGroupRules {
 /** Folder levels, root first: several levels deep, most folders in the middle of the tree. */
 function folderLevels(total: number): { start: number; count: number }[] {
   const shares = [0.006, 0.03, 0.12, 0.28, 0.34];
-  const counts = shares.map((share, level) => Math.max(level === 0 ? 12 : 1, Math.round(total * share)));
+  const counts = shares.map((share, level) =>
+    Math.max(level === 0 ? 12 : 1, Math.round(total * share)),
+  );
   counts.push(Math.max(1, total - counts.reduce((a, b) => a + b, 0)));
   let start = 1;
   return counts.map((count) => {
@@ -321,14 +337,17 @@ export async function generateCity(
         }`);
     }
   });
-  const [internal] = await db.execute<{ id: string }>(
-    sql`select ${folders.id} as id from ${folders} where ${folders.platformId} = ${pid} and ${folders.slug} = 'f-1'`,
-  ).then(rowsOf<{ id: string }>);
+  const [internal] = await db
+    .execute<{ id: string }>(
+      sql`select ${folders.id} as id from ${folders} where ${folders.platformId} = ${pid} and ${folders.slug} = 'f-1'`,
+    )
+    .then(rowsOf<{ id: string }>);
   if (!internal) throw new Error('no internal folder');
   const internalId = sql`${internal.id}::uuid`;
 
   // Projects: most published, some draft or archived; most visible to everyone, some to
-  // managers or groups (most of the "Internal" branch); some unlisted, some members-only.
+  // managers or groups (all but 1% of the "Internal" branch, where a resident outside its
+  // groups sees almost nothing); some unlisted, some members-only.
   await step('projects', () => {
     const n = sql`s.n`;
     return db.execute(sql`${insertInto(projects, [
@@ -357,7 +376,7 @@ export async function generateCity(
         case when s.status <> 'draft' or ${pick(n, 30, 100)} < 25 then s.created + interval '1 day' end,
         ${pick(n, 25, 100)} >= 7,
         (case when f.id = ${internalId} or f.path[1] = ${internalId}
-          then (case when ${pick(n, 24, 100)} < 50 then 'managers' when ${pick(n, 24, 100)} < 90 then 'groups' else 'everyone' end)
+          then (case when ${pick(n, 24, 100)} < 55 then 'managers' when ${pick(n, 24, 100)} < 99 then 'groups' else 'everyone' end)
           else (case when ${pick(n, 24, 100)} < 4 then 'managers' when ${pick(n, 24, 100)} < 12 then 'groups' else 'everyone' end)
         end)::project_visibility,
         s.members_only, s.members_only and ${pick(n, 27, 2)} = 0,
@@ -405,24 +424,44 @@ export async function generateCity(
   const option = (key: string) => ({ key, title: { en: key } });
   const questions = await db
     .insert(registrationQuestions)
-    .values([
-      { key: 'age_group', title: { en: 'Age group' }, type: 'single' as const, options: ageGroups.map(option) },
-      {
-        key: 'district',
-        title: { en: 'District' },
-        type: 'single' as const,
-        options: Array.from({ length: districtCount }, (_, i) => option(`d${i + 1}`)),
-      },
-      { key: 'birth_year', title: { en: 'Year of birth' }, type: 'number' as const },
-      { key: 'interests', title: { en: 'Interests' }, type: 'multiple' as const, options: interests.map(option) },
-      { key: 'newsletter', title: { en: 'Newsletter' }, type: 'checkbox' as const },
-      { key: 'occupation', title: { en: 'Occupation' }, type: 'text' as const },
-    ].map((q, position) => ({ ...q, platformId: platform.id, position })))
+    .values(
+      [
+        {
+          key: 'age_group',
+          title: { en: 'Age group' },
+          type: 'single' as const,
+          options: ageGroups.map(option),
+        },
+        {
+          key: 'district',
+          title: { en: 'District' },
+          type: 'single' as const,
+          options: Array.from({ length: districtCount }, (_, i) => option(`d${i + 1}`)),
+        },
+        { key: 'birth_year', title: { en: 'Year of birth' }, type: 'number' as const },
+        {
+          key: 'interests',
+          title: { en: 'Interests' },
+          type: 'multiple' as const,
+          options: interests.map(option),
+        },
+        { key: 'newsletter', title: { en: 'Newsletter' }, type: 'checkbox' as const },
+        { key: 'occupation', title: { en: 'Occupation' }, type: 'text' as const },
+      ].map((q, position) => ({ ...q, platformId: platform.id, position })),
+    )
     .returning({ id: registrationQuestions.id, key: registrationQuestions.key });
   const questionId = (key: string) => sql`${questions.find((q) => q.key === key)!.id}::uuid`;
   const answers: { key: string; share: number; value: SQL }[] = [
-    { key: 'age_group', share: 70, value: sql`to_jsonb((${text(ageGroups)})[1 + ${pick(sql`u.n`, 91, 5)}])` },
-    { key: 'district', share: 65, value: sql`to_jsonb('d' || (1 + ${pick(sql`u.n`, 92, districtCount)}))` },
+    {
+      key: 'age_group',
+      share: 70,
+      value: sql`to_jsonb((${text(ageGroups)})[1 + ${pick(sql`u.n`, 91, 5)}])`,
+    },
+    {
+      key: 'district',
+      share: 65,
+      value: sql`to_jsonb('d' || (1 + ${pick(sql`u.n`, 92, districtCount)}))`,
+    },
     { key: 'birth_year', share: 45, value: sql`to_jsonb(1930 + ${pick(sql`u.n`, 93, 80)})` },
     {
       key: 'interests',
@@ -431,7 +470,11 @@ export async function generateCity(
         from generate_series(1, 1 + ${pick(sql`u.n`, 95, 3)}) k)`,
     },
     { key: 'newsletter', share: 50, value: sql`to_jsonb(${pick(sql`u.n`, 96, 2)} = 0)` },
-    { key: 'occupation', share: 25, value: sql`to_jsonb((${text(occupations)})[1 + ${pick(sql`u.n`, 97, occupations.length)}])` },
+    {
+      key: 'occupation',
+      share: 25,
+      value: sql`to_jsonb((${text(occupations)})[1 + ${pick(sql`u.n`, 97, occupations.length)}])`,
+    },
   ];
   await step('registration answers', async () => {
     for (const [i, answer] of answers.entries()) {
@@ -703,7 +746,10 @@ export async function pickBenchSubjects(db: Database, platformId: string): Promi
   );
   if (!member || !manager || !nobody || !admin) throw new Error('the city lacks a bench subject');
   return {
-    groupMember: { ...member, note: `in ${member.groups} manual groups, ${member.visible} of them used by projects` },
+    groupMember: {
+      ...member,
+      note: `in ${member.groups} manual groups, ${member.visible} of them used by projects`,
+    },
     folderManager: { ...manager, note: `manages a branch of ${manager.projects} projects` },
     nobody: { ...nobody, note: 'no group, role, answer or verification' },
     admin: { ...admin, note: 'platform admin' },

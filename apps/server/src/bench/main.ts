@@ -1,11 +1,14 @@
 /**
  * `pnpm bench`: throughput and latency of Samrad's endpoints against baselines measured in the
  * same run (these machines are noisy, so only ratios compare across runs). Starts the built
- * server on PGlite, and on PostgreSQL too when SAMRAD_TEST_DATABASE_URL names a server.
+ * server on PGlite, and on PostgreSQL too when SAMRAD_TEST_DATABASE_URL names a server. Then
+ * the access bench (access.ts: decisions per second, `projects.list` over a generated city).
+ * SAMRAD_BENCH_ONLY=http or =access runs one of the two.
  */
 import autocannon from 'autocannon';
 import { createPostgresDatabaseUrl } from '@samrad/db/testing';
 import { startSamrad } from '@samrad/testkit';
+import { runAccessBench } from './access.js';
 
 const seconds = Number(process.env.SAMRAD_BENCH_SECONDS ?? 5);
 const connections = 10;
@@ -65,16 +68,22 @@ async function benchOn(label: string, env: Record<string, string>) {
   }
 }
 
-await benchOn('PGlite (embedded)', {});
-if (process.env.SAMRAD_TEST_DATABASE_URL) {
-  const database = await createPostgresDatabaseUrl();
-  try {
-    await benchOn('PostgreSQL', { DATABASE_URL: database.url });
-  } finally {
-    await database.drop();
+async function runHttpBench() {
+  await benchOn('PGlite (embedded)', {});
+  if (process.env.SAMRAD_TEST_DATABASE_URL) {
+    const database = await createPostgresDatabaseUrl();
+    try {
+      await benchOn('PostgreSQL', { DATABASE_URL: database.url });
+    } finally {
+      await database.drop();
+    }
+  } else {
+    console.log(
+      '\nPostgreSQL: skipped (set SAMRAD_TEST_DATABASE_URL to a server, e.g. from .ci/start-postgres.sh)',
+    );
   }
-} else {
-  console.log(
-    '\nPostgreSQL: skipped (set SAMRAD_TEST_DATABASE_URL to a server, e.g. from .ci/start-postgres.sh)',
-  );
 }
+
+const only = process.env.SAMRAD_BENCH_ONLY;
+if (only !== 'access') await runHttpBench();
+if (only !== 'http') await runAccessBench();

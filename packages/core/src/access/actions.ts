@@ -109,9 +109,15 @@ export const actionRegistry = {
   'input.answer': { target: 'project', description: 'Answer residents’ inputs officially' },
   'input.assess': { target: 'project', description: 'Write assessments of inputs' },
   // Inputs, people and groups: what listings show.
-  'input.read': { target: 'input', description: 'See an input (hidden ones: those who run the project)' },
+  'input.read': {
+    target: 'input',
+    description: 'See an input (hidden ones: those who run the project)',
+  },
   'user.read': { target: 'user', description: 'See someone’s public profile' },
-  'user.readPersonalData': { target: 'user', description: 'See someone’s e-mail and registration answers' },
+  'user.readPersonalData': {
+    target: 'user',
+    description: 'See someone’s e-mail and registration answers',
+  },
   'group.read': { target: 'platform', description: 'See the platform’s user groups' },
   // On any scope.
   'group.use': { target: 'scope', description: 'Pick existing user groups for what one manages' },

@@ -523,7 +523,10 @@ describe('platform actions (SPEC 2.1, 2.2, 5)', () => {
 // SPEC 3.5, 4.1: inputs are the project's content; hidden ones stay with those who run it
 
 type InputAction = ActionOn<'input'>;
-const inputGrids: Record<InputAction, Record<'published' | 'draft', Record<'shown' | 'hidden', string>>> = {
+const inputGrids: Record<
+  InputAction,
+  Record<'published' | 'draft', Record<'shown' | 'hidden', string>>
+> = {
   'input.read': {
     //                  adm fm pm mod rev usr vis
     published: {
@@ -650,11 +653,7 @@ const scopeGrid: Record<ScopeAction, string> = {
   'access.explain': ' Y   Y    N     N   S', // 7
 };
 const scopeActions = actions.filter((a): a is ScopeAction => actionRegistry[a].target === 'scope');
-const scopes: Scope[] = [
-  platform,
-  ...folderIds.map(inFolder),
-  ...projectIds.map(inProject),
-];
+const scopes: Scope[] = [platform, ...folderIds.map(inFolder), ...projectIds.map(inProject)];
 const scopeName = (s: Scope) => (s.type === 'platform' ? 'the platform' : `${s.type} ${s.id}`);
 
 /** admin; manages the scope (folder manager at or above it, its project manager); a moderator or reviewer of it; user; visitor. */
@@ -915,12 +914,18 @@ const limits: [string, Subject, Action, Target, DecisionEnv, Code][] = [
 ];
 
 describe('the limits SPEC names', () => {
-  it.each(limits.map(([name, subject, action, target, env, code]) => ({ name, subject, action, target, env, code })))(
-    '$name',
-    ({ subject, action, target, env, code }) => {
-      expectDecision(decide(subject, action, target, env), code);
-    },
-  );
+  it.each(
+    limits.map(([name, subject, action, target, env, code]) => ({
+      name,
+      subject,
+      action,
+      target,
+      env,
+      code,
+    })),
+  )('$name', ({ subject, action, target, env, code }) => {
+    expectDecision(decide(subject, action, target, env), code);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -1009,6 +1014,7 @@ const v = {
 };
 type V = keyof typeof v;
 const preview: DecisionEnv = { previewGranted: true };
+const search: DecisionEnv = { searching: true };
 
 // prettier-ignore
 const visibilityRows: [string, V, Action, { project: string } | { folder: string }, DecisionEnv, Code][] = [
@@ -1111,6 +1117,10 @@ const visibilityRows: [string, V, Action, { project: string } | { folder: string
   ['3.2 a draft folder: …not listed for users', 'user', 'project.list', { project: 'inDraft' }, {}, 'V'],
   ['3.2 a draft folder: …listed for its manager', 'fmD', 'project.list', { project: 'inDraft' }, {}, 'Y'],
   ['3.2 a draft folder: …listed for admins', 'admin', 'project.list', { project: 'inDraft' }, {}, 'Y'],
+  ['3.2 a draft folder: …found by search', 'visitor', 'project.list', { project: 'inDraft' }, search, 'Y'],
+  ['3.3 unlisted: not found by search either', 'visitor', 'project.list', { project: 'unlisted' }, search, 'V'],
+  ['3.1 draft: not found by search', 'user', 'project.list', { project: 'draft' }, search, 'V'],
+  ['3.4 managers only: not found by search', 'user', 'project.list', { project: 'managersOnly' }, search, 'V'],
   // 1 ancestors of a managed branch: name and path only
   ['1 a draft folder above a managed project: its path', 'pmInDraft', 'folder.readPath', { folder: 'D' }, {}, 'Y'],
   ['1 …not the folder itself', 'pmInDraft', 'folder.read', { folder: 'D' }, {}, 'V'],
@@ -1123,7 +1133,14 @@ const visibilityRows: [string, V, Action, { project: string } | { folder: string
 
 describe('visibility (SPEC 1, 3, 5)', () => {
   it.each(
-    visibilityRows.map(([name, who, action, where, env, code]) => ({ name, who, action, where, env, code })),
+    visibilityRows.map(([name, who, action, where, env, code]) => ({
+      name,
+      who,
+      action,
+      where,
+      env,
+      code,
+    })),
   )('$name', ({ who, action, where, env, code }) => {
     const target: Target =
       'project' in where
@@ -1221,7 +1238,7 @@ const subjectArb: fc.Arbitrary<Subject> = fc.oneof(
     .map(compileSubject),
 );
 const envArb: fc.Arbitrary<DecisionEnv> = fc.record(
-  { managersMayDelegate: fc.boolean(), previewGranted: fc.boolean() },
+  { managersMayDelegate: fc.boolean(), previewGranted: fc.boolean(), searching: fc.boolean() },
   { requiredKeys: [] },
 );
 

@@ -50,7 +50,9 @@ export function decide(
     case 'project':
       return onProject(subject, action, target.project, env);
     case 'input':
-      return action === 'input.read' ? readInput(subject, target.input) : deny('not_permitted', `${action} is not decided on an input`);
+      return action === 'input.read'
+        ? readInput(subject, target.input)
+        : deny('not_permitted', `${action} is not decided on an input`);
     case 'user':
       return onUser(subject, action, target.user);
     case 'scope':
@@ -90,9 +92,11 @@ function onPlatform(subject: Subject, action: Action): AccessDecision {
 function readGroups(subject: Subject): AccessDecision {
   if (subject.adminGrant !== null) return allow(subject.adminGrant);
   const [folderGrant] = subject.folderGrants.values();
-  if (folderGrant !== undefined) return allow(folderGrant, 'managers pick groups for what they manage');
+  if (folderGrant !== undefined)
+    return allow(folderGrant, 'managers pick groups for what they manage');
   for (const grant of subject.projectGrants.values()) {
-    if (grant.role === 'project_manager') return allow(grant.label, 'managers pick groups for what they manage');
+    if (grant.role === 'project_manager')
+      return allow(grant.label, 'managers pick groups for what they manage');
   }
   return refuse(subject, 'only admins and managers see user groups');
 }

@@ -26,6 +26,8 @@ describe('the permission table (SPEC 7)', () => {
       'project.read',
       'project.list',
       'project.readContent',
+      // The inputs of a public project are its content (SPEC 3.5).
+      'input.read',
     ]);
   });
 });

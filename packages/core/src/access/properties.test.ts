@@ -282,6 +282,7 @@ const cityArb = citySpecArb.map((spec) => new City(spec));
 const envArb: fc.Arbitrary<DecisionEnv> = fc.record({
   managersMayDelegate: fc.boolean(),
   previewGranted: fc.boolean(),
+  searching: fc.boolean(),
 });
 
 const same = (a: AccessDecision, b: AccessDecision) => ({
@@ -526,7 +527,7 @@ describe('(c) listing, content and every management action imply seeing the proj
               decide(subject, action, t, env).allowed;
             if (allowedHere('project.list')) expect(read, `${who}: listed`).toBe(true);
             if (allowedHere('project.readContent')) expect(read, `${who}: content`).toBe(true);
-            // Listing needs no preview link: a listed project is seen without one.
+            // Listing (and search) needs no preview link: what is listed is seen without one.
             if (allowedHere('project.list')) {
               expect(decide(subject, 'project.read', target).allowed, `${who}: listed`).toBe(true);
             }

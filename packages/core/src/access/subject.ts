@@ -84,7 +84,7 @@ export function compileSubject(input: SubjectInput): Subject {
     else if (grant.role === 'folder_manager' && grant.scope.type === 'folder') {
       folderGrants.set(grant.scope.id, label);
     } else if (grant.scope.type === 'project' && grant.role !== 'folder_manager') {
-      projectGrants.set(grant.scope.id, { role: grant.role as ProjectRole, label });
+      projectGrants.set(grant.scope.id, { role: grant.role, label });
     }
     for (const id of grant.ancestorFolderIds) managedBelow.add(id);
   }

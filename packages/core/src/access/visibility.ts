@@ -35,7 +35,11 @@ export function readProject(
 }
 
 /** SPEC 3.2–3.3: may the subject find it in listings and widgets? */
-export function listProject(subject: Subject, project: ProjectFacts, env?: DecisionEnv): Decision<'not_visible'> {
+export function listProject(
+  subject: Subject,
+  project: ProjectFacts,
+  env?: DecisionEnv,
+): Decision<'not_visible'> {
   const standing = standingOnProject(subject, project);
   const read = readProject(subject, project, undefined, standing);
   if (!read.allowed) return read;
@@ -85,7 +89,10 @@ export function readFolderPath(subject: Subject, folder: FolderFacts): Decision<
 }
 
 /** An input is seen with the project's content; a hidden one only by those who run the project. */
-export function readInput(subject: Subject, input: InputFacts): Decision<'not_visible' | 'not_a_member'> {
+export function readInput(
+  subject: Subject,
+  input: InputFacts,
+): Decision<'not_visible' | 'not_a_member'> {
   const content = readProjectContent(subject, input.project);
   if (!content.allowed || !input.hidden) return content;
   const standing = standingOnProject(subject, input.project);
@@ -101,7 +108,8 @@ export function readInput(subject: Subject, input: InputFacts): Decision<'not_vi
 export function readUser(subject: Subject, user: UserFacts): Decision<'not_visible'> {
   const personal = readPersonalData(subject, user);
   if (personal.allowed) return personal;
-  if (subject.userId !== null && user.listedInDirectory) return allow('listed in the member directory');
+  if (subject.userId !== null && user.listedInDirectory)
+    return allow('listed in the member directory');
   return deny('not_visible', 'not listed, and not a participant of what the subject manages');
 }
 
@@ -111,7 +119,8 @@ export function readPersonalData(subject: Subject, user: UserFacts): Decision<'n
   if (subject.adminGrant !== null) return allow(subject.adminGrant);
   for (const project of user.participatedIn) {
     const standing = standingOnProject(subject, project);
-    if (standing && managingKinds.has(standing.kind)) return allow(standing.label, `took part in project ${project.id}`);
+    if (standing && managingKinds.has(standing.kind))
+      return allow(standing.label, `took part in project ${project.id}`);
   }
   return deny('not_visible', 'not a participant of what the subject manages');
 }

@@ -126,7 +126,13 @@ const s = {
   pendingManager: compileSubject(
     personInput('pendingManager', {
       status: 'pending',
-      roles: [{ role: 'project_manager', scope: { type: 'project', id: 'p' }, ancestorFolderIds: ['root', 'f'] }],
+      roles: [
+        {
+          role: 'project_manager',
+          scope: { type: 'project', id: 'p' },
+          ancestorFolderIds: ['root', 'f'],
+        },
+      ],
     }),
   ),
   admin: bare('admin', 'admin', { type: 'platform' }, []),
@@ -140,13 +146,25 @@ const s = {
   modUnverified: compileSubject(
     personInput('modUnverified', {
       verifiedAt: null,
-      roles: [{ role: 'project_moderator', scope: { type: 'project', id: 'p' }, ancestorFolderIds: ['root', 'f'] }],
+      roles: [
+        {
+          role: 'project_moderator',
+          scope: { type: 'project', id: 'p' },
+          ancestorFolderIds: ['root', 'f'],
+        },
+      ],
     }),
   ),
   /** A moderator who otherwise meets every requirement. */
   fullMod: compileSubject(
     personInput('fullMod', {
-      roles: [{ role: 'project_moderator', scope: { type: 'project', id: 'p' }, ancestorFolderIds: ['root', 'f'] }],
+      roles: [
+        {
+          role: 'project_moderator',
+          scope: { type: 'project', id: 'p' },
+          ancestorFolderIds: ['root', 'f'],
+        },
+      ],
     }),
   ),
 };
@@ -311,7 +329,10 @@ const requirements: [string, Ask][] = [
 
 const ask = (who: Who, a: Ask) => decideParticipation(s[who], question(a));
 
-function expectReason(decision: ReturnType<typeof decideParticipation>, reason: ParticipationReason | null) {
+function expectReason(
+  decision: ReturnType<typeof decideParticipation>,
+  reason: ParticipationReason | null,
+) {
   expect({ allowed: decision.allowed, reason: decision.reason }).toEqual({
     allowed: reason === null,
     reason,

@@ -150,7 +150,7 @@ function answerCondition(test: SmartGroupAnswerTest): SQL {
         sql` or `,
       )})))`;
     case 'contains':
-      return sql`(${onString((subject, which) => sql`strpos(${subject}, ${test[which]}::text) > 0`)} )`;
+      return sql`(${onString((subject, which) => sql`strpos(${subject}, ${test[which]}::text) > 0`)} or (${isArray} and ${holds(test.raw)}))`;
     case 'startsWith':
       return onString((subject, which) => sql`starts_with(${subject}, ${test[which]}::text)`);
     case 'endsWith':

@@ -23,8 +23,11 @@ import {
   insertPhase,
   insertPlatform,
   insertProject,
+  insertUser,
   testDatabaseKinds,
 } from '../testing/index.js';
+import { users } from '../schema/users.js';
+import { groupReadableBy, userPersonalDataReadableBy, userReadableBy } from './people.js';
 import { inputs } from '../schema/inputs.js';
 import { inputReadableBy } from './inputs.js';
 import { folderPathReadableBy, folderReadableBy } from './folders.js';
@@ -33,7 +36,7 @@ import { subjectScope } from './subject-scope.js';
 
 /*
  * Property (1) of the access model: over random worlds, each SQL filter selects exactly the rows
- * (projects, folders, inputs) for which the policy's decision allows — on the real database, PGlite and PostgreSQL.
+ * (projects, folders, inputs, people, groups) for which the policy's decision allows — on the real database, PGlite and PostgreSQL.
  */
 
 const world = fc.record({
@@ -58,6 +61,8 @@ const world = fc.record({
       status: fc.constantFrom('active', 'active', 'active', 'pending', 'blocked'),
       groups: fc.subarray([0, 1, 2]),
       memberOf: fc.array(fc.nat(), { maxLength: 2 }),
+      listed: fc.boolean(),
+      authored: fc.array(fc.nat(), { maxLength: 2 }),
       grants: fc.array(
         fc.record({
           role: fc.constantFrom<Role>('admin', 'folder_manager', 'project_manager', 'project_moderator', 'project_reviewer'),
@@ -145,15 +150,49 @@ describe.each(testDatabaseKinds())('SQL visibility filters equal the policy on %
             inDraftFolder: p.folderPath.some((id) => draftFolders.has(id)),
           }),
         );
-        const inputFacts = (await db.select().from(inputs).where(eq(inputs.platformId, platform.id))).map((input) => ({
-          id: input.id,
-          input: { project: projectFacts.find((p) => p.id === input.projectId)!, hidden: input.moderation === 'hidden' },
-        }));
         const folderFacts: FolderFacts[] = folderTable.map((f) => ({
           id: f.id,
           ancestorIds: f.path,
           status: f.status,
           subtreeProjects: projectFacts.filter((p) => p.folderIds.includes(f.id)),
+        }));
+
+        // Each generated subject is a real user, who may be listed and may have posted inputs.
+        const people: Awaited<ReturnType<typeof insertUser>>[] = [];
+        for (const s of w.subjects) {
+          const person = await insertUser(db, platform.id, { listedInDirectory: s.listed, status: s.status as 'active' });
+          for (const index of s.authored) {
+            const project = projectFacts[index % Math.max(projectFacts.length, 1)];
+            if (!project) continue;
+            const phase = await insertPhase(db, platform.id, project.id);
+            const now = new Date();
+            await db.insert(inputs).values({
+              platformId: platform.id,
+              projectId: project.id,
+              phaseId: phase.id,
+              authorId: person.id,
+              title: 'Mine',
+              body: 'Body',
+              dataCollection: 'all',
+              createdAt: now,
+              updatedAt: now,
+            });
+          }
+          people.push(person);
+        }
+        const authored = await db.select().from(inputs).where(eq(inputs.platformId, platform.id));
+        const userFacts = people.map((person) => ({
+          id: person.id,
+          user: {
+            id: person.id,
+            listedInDirectory: person.listedInDirectory,
+            participatedIn: projectFacts.filter((p) => authored.some((i) => i.authorId === person.id && i.projectId === p.id)),
+          },
+        }));
+
+        const inputFacts = (await db.select().from(inputs).where(eq(inputs.platformId, platform.id))).map((input) => ({
+          id: input.id,
+          input: { project: projectFacts.find((p) => p.id === input.projectId)!, hidden: input.moderation === 'hidden' },
         }));
 
         const subjects: Subject[] = [
@@ -169,7 +208,7 @@ describe.each(testDatabaseKinds())('SQL visibility filters equal the policy on %
               return p ? [{ role, scope: { type: 'project', id: p.id }, ancestorFolderIds: p.folderIds }] : [];
             });
             return compileSubject({
-              userId: `00000000-0000-4000-8000-00000000000${i}`,
+              userId: people[i]!.id,
               status: s.status as 'active' | 'pending' | 'blocked',
               kind: 'full',
               emailConfirmed: true,
@@ -184,7 +223,7 @@ describe.each(testDatabaseKinds())('SQL visibility filters equal the policy on %
         for (const subject of subjects) {
           const scope = subjectScope(platform.id, subject);
           const ids = async (
-            table: typeof projects | typeof folders | typeof inputs,
+            table: typeof projects | typeof folders | typeof inputs | typeof users | typeof userGroups,
             where: ReturnType<typeof projectReadableBy>,
           ) =>
             (await db.select({ id: table.id }).from(table).where(where)).map((r) => r.id).sort();
@@ -205,6 +244,15 @@ describe.each(testDatabaseKinds())('SQL visibility filters equal the policy on %
           );
           expect(await ids(inputs, inputReadableBy(scope))).toEqual(
             allowed(inputFacts, ({ input }) => decide(subject, 'input.read', { type: 'input', input }).allowed),
+          );
+          expect(await ids(users, userReadableBy(scope))).toEqual(
+            allowed(userFacts, ({ user }) => decide(subject, 'user.read', { type: 'user', user }).allowed),
+          );
+          expect(await ids(users, userPersonalDataReadableBy(scope))).toEqual(
+            allowed(userFacts, ({ user }) => decide(subject, 'user.readPersonalData', { type: 'user', user }).allowed),
+          );
+          expect(await ids(userGroups, groupReadableBy(scope))).toEqual(
+            decide(subject, 'group.read', { type: 'platform' }).allowed ? [...groupIds].sort() : [],
           );
           expect(await ids(folders, folderReadableBy(scope))).toEqual(
             allowed(folderFacts, (folder) => decide(subject, 'folder.read', { type: 'folder', folder }).allowed),
