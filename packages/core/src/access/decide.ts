@@ -62,10 +62,11 @@ export function decide(
   }
 }
 
-const notSignedIn = deny('not_signed_in', 'sign in first');
+// A fresh value each time: callers may extend a decision's trace.
+const notSignedIn = () => deny('not_signed_in', 'sign in first');
 
 function refuse(subject: Subject, why: string): AccessDecision {
-  return subject.userId === null ? notSignedIn : deny('not_permitted', why);
+  return subject.userId === null ? notSignedIn() : deny('not_permitted', why);
 }
 
 /** SPEC 2.1: platform-wide things are for platform admins only. */
@@ -262,7 +263,7 @@ function onRole(
 
 function mayAppoint(subject: Subject, target: RoleTarget, env: DecisionEnv): AccessDecision {
   if (subject.adminGrant !== null) return allow(subject.adminGrant);
-  if (subject.userId === null) return notSignedIn;
+  if (subject.userId === null) return notSignedIn();
   const standing = standingOnScope(subject, target.scope);
   if (!standing)
     return deny('not_permitted', 'only admins appoint people outside what they manage');

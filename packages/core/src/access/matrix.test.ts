@@ -1,14 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { actions } from './actions.js';
 import { permissionMatrix, permissionMatrixMarkdown } from './matrix.js';
 
 describe('the permission table (SPEC 7)', () => {
-  it('is the file in the repository, so documentation cannot drift from the policy', () => {
-    const committed = readFileSync(new URL('../../PERMISSIONS.md', import.meta.url), 'utf8');
-    expect(committed, 'run `pnpm --filter @samrad/core run permissions`').toBe(
-      permissionMatrixMarkdown(),
-    );
+  // `pnpm --filter @samrad/core run permissions` rewrites the file; under CI a difference fails.
+  it('is the file in the repository, so documentation cannot drift from the policy', async () => {
+    await expect(permissionMatrixMarkdown()).toMatchFileSnapshot('../../PERMISSIONS.md');
   });
 
   it('has a row for every action of the registry', () => {
