@@ -28,7 +28,8 @@ describe('restart durability on the embedded database', () => {
     server = await startSamrad({ dataDir, env });
     const second = createSamradClient({ url: server.url, token });
     expect((await second.auth.me.query())?.user.email).toBe('keeper@city.test');
-    expect((await second.projects.list.query({})).items.map((item) => item.id).sort()).toEqual(
+    const again = createSamradClient({ url: server.url });
+    expect((await again.projects.list.query({})).items.map((item) => item.id).sort()).toEqual(
       before,
     );
     // Started again on its own data, it neither seeds the demo twice nor recreates the admin.
