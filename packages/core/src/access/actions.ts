@@ -119,6 +119,10 @@ export const actionRegistry = {
     description: 'See someone’s e-mail and registration answers',
   },
   'group.read': { target: 'platform', description: 'See the platform’s user groups' },
+  'group.change': {
+    target: 'group',
+    description: 'Edit or delete an existing user group (built-in groups: never)',
+  },
   // On any scope.
   'group.use': { target: 'scope', description: 'Pick existing user groups for what one manages' },
   'audit.read': { target: 'scope', description: 'Read the audit log of the scope' },
@@ -131,7 +135,8 @@ export const actionRegistry = {
   'role.revoke': { target: 'role', description: 'Take this role away from someone on the scope' },
 } as const satisfies Record<string, { target: ActionTarget; description: string }>;
 
-export type ActionTarget = 'platform' | 'folder' | 'project' | 'input' | 'user' | 'scope' | 'role';
+export type ActionTarget =
+  'platform' | 'folder' | 'project' | 'input' | 'user' | 'group' | 'scope' | 'role';
 export type Action = keyof typeof actionRegistry;
 export type ActionOn<T extends ActionTarget> = {
   [A in Action]: (typeof actionRegistry)[A]['target'] extends T ? A : never;

@@ -766,6 +766,22 @@ describe('role.assign and role.revoke (SPEC 2.1–2.3)', () => {
   });
 });
 
+describe('group.change (SPEC 5): admins only, and built-in groups never', () => {
+  const group = (builtIn: boolean) => ({ type: 'group', group: { builtIn } }) as const;
+  it.each([
+    ['an admin, a group of their own', people.admin, false, 'Y'],
+    ['an admin, a built-in group', people.admin, true, 'built_in'],
+    ['a folder manager', people.fm, false, 'not_permitted'],
+    ['a project manager', people.pm, false, 'not_permitted'],
+    ['a signed-in user', people.user, false, 'not_permitted'],
+    ['a visitor', people.visitor, false, 'not_signed_in'],
+  ] as const)('%s', (_, who, builtIn, code) => {
+    const decision = decide(who, 'group.change', group(builtIn));
+    expect(decision.allowed).toBe(code === 'Y');
+    expect(decision.reason).toBe(code === 'Y' ? null : code);
+  });
+});
+
 describe('the registry', () => {
   it('every action has rows above', () => {
     const covered = new Set<string>([
@@ -774,6 +790,7 @@ describe('the registry', () => {
       ...Object.keys(platformGrid),
       ...Object.keys(inputGrids),
       ...Object.keys(userGrids),
+      'group.change',
       ...Object.keys(scopeGrid),
       'role.assign',
       'role.revoke',

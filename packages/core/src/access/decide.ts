@@ -55,6 +55,8 @@ export function decide(
         : deny('not_permitted', `${action} is not decided on an input`);
     case 'user':
       return onUser(subject, action, target.user);
+    case 'group':
+      return onGroup(subject, action, target.group);
     case 'scope':
       return onScope(subject, action, target.scope);
     case 'role':
@@ -100,6 +102,15 @@ function readGroups(subject: Subject): AccessDecision {
       return allow(grant.label, 'managers pick groups for what they manage');
   }
   return refuse(subject, 'only admins and managers see user groups');
+}
+
+/** SPEC 5: only admins edit groups, and built-in groups nobody. */
+function onGroup(subject: Subject, action: Action, group: { builtIn: boolean }): AccessDecision {
+  if (action !== 'group.change')
+    return deny('not_permitted', `${action} is not decided on a group`);
+  if (subject.adminGrant === null) return refuse(subject, 'only platform admins edit groups');
+  if (group.builtIn) return deny('built_in', 'built-in groups cannot be edited or deleted');
+  return allow(subject.adminGrant);
 }
 
 function onUser(subject: Subject, action: Action, user: UserFacts): AccessDecision {

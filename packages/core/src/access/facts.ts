@@ -65,6 +65,7 @@ export type Target =
   | { type: 'project'; project: ProjectFacts }
   | { type: 'input'; input: InputFacts }
   | { type: 'user'; user: UserFacts }
+  | { type: 'group'; group: { builtIn: boolean } }
   | { type: 'scope'; scope: ScopeFacts }
   | { type: 'role'; role: RoleTarget };
 

@@ -100,6 +100,8 @@ function targetsFor(action: Action): Target[] {
           user: { id: 'a-participant', listedInDirectory: false, participatedIn: [projectFacts] },
         },
       ];
+    case 'group':
+      return [{ type: 'group', group: { builtIn: false } }];
     case 'scope':
       return [{ type: 'scope', scope: { type: 'project', id: project, folderIds: [folder] } }];
     case 'role':

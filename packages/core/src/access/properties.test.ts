@@ -258,6 +258,8 @@ class City {
             participatedIn: p.participatedIn.map((id) => this.project(id)),
           },
         }));
+      case 'group':
+        return [false, true].map((builtIn) => ({ type: 'group', group: { builtIn } }) as const);
       case 'scope':
         return this.allScopes().map((scope) => ({ type: 'scope', scope: this.scopeFacts(scope) }));
       case 'role':

@@ -11,5 +11,6 @@ export const accessReasons = [
   'already_published',
   'delegation_off',
   'last_admin',
+  'built_in',
 ] as const;
 export type AccessReason = (typeof accessReasons)[number];
