@@ -1,15 +1,8 @@
 import { and, eq, gt, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Subject, UserStatus } from '@samrad/core';
-import { loadSubject } from './access/load-subject.js';
-import {
-  loadSmartGroups,
-  platformHosts,
-  platforms,
-  sessions,
-  users,
-  type Database,
-  type SmartGroupToEvaluate,
-} from '@samrad/db';
+import { loadSubject, type PlannedSmartGroup } from './access/load-subject.js';
+import { loadPlannedSmartGroups } from './access/smart-groups.js';
+import { platformHosts, platforms, sessions, users, type Database } from '@samrad/db';
 import { hashToken } from './auth/tokens.js';
 import { clearSessionCookie, readSessionCookie, sessionCookie } from './auth/cookies.js';
 
@@ -52,7 +45,7 @@ export function createContextInner(input: {
   viewer?: Viewer;
   session?: Context['session'];
   /** The platform's smart groups, cached by the server; loaded per request without it. */
-  smartGroups?: () => Promise<SmartGroupToEvaluate[]>;
+  smartGroups?: () => Promise<PlannedSmartGroup[]>;
 }): Context {
   const viewer = input.viewer ?? visitor;
   let subject: Promise<Subject> | undefined;
@@ -60,7 +53,13 @@ export function createContextInner(input: {
     db: input.db,
     platform: input.platform,
     viewer,
-    subject: () => (subject ??= loadSubject(input.db, input.platform, viewer.user, input.smartGroups)),
+    subject: () =>
+      (subject ??= loadSubject(
+        input.db,
+        input.platform,
+        viewer.user,
+        input.smartGroups ?? (() => loadPlannedSmartGroups(input.db, input.platform.id)),
+      )),
     session: input.session ?? { set: () => {}, clear: () => {} },
   };
 }
@@ -107,7 +106,7 @@ function ttlCache<T>(load: (key: string) => Promise<T>, ttlMs: number) {
 export function createCaches(db: Database, ttlMs = 5_000) {
   return {
     platforms: ttlCache((host) => resolvePlatform(db, host), ttlMs),
-    smartGroups: ttlCache((platformId) => loadSmartGroups(db, platformId), ttlMs),
+    smartGroups: ttlCache((platformId) => loadPlannedSmartGroups(db, platformId), ttlMs),
   };
 }
 export type Caches = ReturnType<typeof createCaches>;

@@ -50,12 +50,21 @@ async function connectPglite(options: ConnectOptions): Promise<Connection> {
   const client = await PGlite.create(dataDir, {
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
-  const db = drizzlePglite({ client, schema, casing: 'snake_case', logger: options.logger ?? false });
+  const db = drizzlePglite({
+    client,
+    schema,
+    casing: 'snake_case',
+    logger: options.logger ?? false,
+  });
   if (options.migrate ?? true) await migratePglite(db, { migrationsFolder });
   return { db: db as unknown as Database, kind: 'pglite', close: () => client.close() };
 }
 
-async function connectPostgres(url: string, runMigrations: boolean, logger?: Logger): Promise<Connection> {
+async function connectPostgres(
+  url: string,
+  runMigrations: boolean,
+  logger?: Logger,
+): Promise<Connection> {
   if (runMigrations) {
     // Migrations run over their own single connection, closed before serving.
     const migrationClient = postgres(url, { max: 1, onnotice: () => {} });
@@ -67,7 +76,8 @@ async function connectPostgres(url: string, runMigrations: boolean, logger?: Log
       await migrationClient.end();
     }
   }
-  const client = postgres(url, { max: 10, onnotice: () => {} });
+  // JIT compiles a listing's plan for longer than the listing runs (measured: 35 ms of 60).
+  const client = postgres(url, { max: 10, onnotice: () => {}, connection: { jit: 'off' } });
   const db = drizzlePostgres({ client, schema, casing: 'snake_case', logger: logger ?? false });
   return {
     db: db as unknown as Database,

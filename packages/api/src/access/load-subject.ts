@@ -1,7 +1,22 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { compileSubject, visitor, type Role, type RoleGrant, type Subject } from '@samrad/core';
-import { groupIdsOfUser, users, type Database, type SmartGroupToEvaluate } from '@samrad/db';
+import {
+  compileSubject,
+  evaluatePlan,
+  visitor,
+  type Role,
+  type RoleGrant,
+  type SmartGroupAnswerFact,
+  type SmartGroupPlan,
+  type Subject,
+} from '@samrad/core';
+import { users, type Database } from '@samrad/db';
 import type { Platform, SessionUser } from '../context.js';
+
+/** A platform's smart group with its rules planned once, as the server caches it. */
+export interface PlannedSmartGroup {
+  id: string;
+  plan: SmartGroupPlan;
+}
 
 interface GrantRow {
   role: Role;
@@ -11,25 +26,48 @@ interface GrantRow {
   ancestors: string[];
 }
 
+// Projects the user took part in, as attributable rows show: the same arms as `tookPartIn`
+// (@samrad/db), whose SQL the smart-group property tests hold equal to `matchesSmartGroup`.
+const participatedProjectIds = sql<string[]>`(select coalesce(array_agg(distinct pid), '{}') from (
+    select i.project_id as pid from inputs i where i.author_id = users.id
+    union select i.project_id from comments c join inputs i on i.id = c.input_id where c.author_id = users.id
+    union select ph.project_id from votes v join phases ph on ph.id = v.phase_id where v.author_id = users.id
+    union select ph.project_id from survey_responses r join phases ph on ph.id = r.phase_id
+      where r.author_id = users.id and not r.is_test
+    union select i.project_id from reactions x join inputs i on i.id = x.input_id where x.user_id = users.id
+    union select ph.project_id from volunteers v join volunteering_causes c on c.id = v.cause_id
+      join phases ph on ph.id = c.phase_id where v.user_id = users.id
+    union select e.project_id from event_registrations er join events e on e.id = er.event_id
+      where er.user_id = users.id) participated)`;
+
+const noParticipation = sql<string[]>`'{}'::uuid[]`;
+
 /**
- * Who is asking, compiled for the policy: one query for the account, its grants (with the
- * folders above each scope), memberships and answered questions; one for its groups (with the
- * platform's smart-group rules from the server's cache).
- * Pending and blocked users compile to the visitor (SPEC 2.4).
+ * Who is asking, compiled for the policy, in ONE query: the account, its grants (with the folders
+ * above each scope), memberships, answers, and what its smart groups look at. The platform's
+ * smart groups (rules planned once, cached by the server) are then evaluated in memory, so a
+ * signed-in listing costs two queries whatever the number of groups. Pending and blocked users
+ * compile to the visitor (SPEC 2.4).
  */
 export async function loadSubject(
   db: Database,
   platform: Platform,
   user: SessionUser | null,
-  smartGroups?: () => Promise<SmartGroupToEvaluate[]>,
+  smartGroups: () => Promise<PlannedSmartGroup[]>,
 ): Promise<Subject> {
   if (!user) return visitor;
+  const groups = await smartGroups();
+  const needsParticipation = groups.some((group) =>
+    group.plan.steps.some((step) => step.test.kind === 'participated'),
+  );
   const [row] = await db
     .select({
       status: users.status,
       kind: users.kind,
+      email: users.email,
       emailConfirmedAt: users.emailConfirmedAt,
       verifiedAt: users.verifiedAt,
+      createdAt: users.createdAt,
       grants: sql<GrantRow[]>`(
         select coalesce(json_agg(json_build_object(
           'role', r.role, 'scopeType', r.scope_type, 'folderId', r.folder_id, 'projectId', r.project_id,
@@ -40,25 +78,45 @@ export async function loadSubject(
         where r.user_id = users.id)`,
       memberProjectIds: sql<string[]>`(
         select coalesce(array_agg(m.project_id), '{}') from project_members m where m.user_id = users.id)`,
-      answeredQuestionIds: sql<string[]>`(
-        select coalesce(array_agg(a.question_id), '{}') from registration_answers a where a.user_id = users.id)`,
+      answers: sql<Record<string, SmartGroupAnswerFact & { id: string }>>`(
+        select coalesce(json_object_agg(q.key, json_build_object('id', q.id, 'type', q.type, 'value', a.value)), '{}')
+        from registration_answers a join registration_questions q on q.id = a.question_id
+        where a.user_id = users.id)`,
+      // Manual groups that list the user, and the composite groups holding them or those groups.
+      directGroupIds: sql<string[]>`(select coalesce(array_agg(distinct g), '{}') from (
+          select m.group_id as g from group_memberships m where m.user_id = users.id
+          union select c.composite_group_id from composite_group_members c
+            join group_memberships m on m.group_id = c.member_group_id where m.user_id = users.id) direct)`,
+      participatedProjectIds: needsParticipation ? participatedProjectIds : noParticipation,
     })
     .from(users)
     .where(and(eq(users.id, user.id), eq(users.platformId, platform.id)))
     .limit(1);
   if (!row) return visitor;
-  const groupIds =
-    row.status === 'active' ? await groupIdsOfUser(db, platform.id, user.id, await smartGroups?.()) : [];
+  const grants = row.grants.map(toGrant);
+  const facts = {
+    status: row.status,
+    email: row.email,
+    verified: row.verifiedAt !== null,
+    roles: grants.map((grant) => grant.role),
+    registeredAt: row.createdAt,
+    participatedProjectIds: row.participatedProjectIds,
+    answers: row.answers,
+  };
+  const groupIds = [
+    ...row.directGroupIds,
+    ...groups.filter((g) => evaluatePlan(g.plan, facts)).map((g) => g.id),
+  ];
   return compileSubject({
     userId: user.id,
     status: row.status,
     kind: row.kind,
     emailConfirmed: row.emailConfirmedAt !== null,
     verifiedAt: row.verifiedAt,
-    roles: row.grants.map(toGrant),
+    roles: grants,
     groupIds,
     memberProjectIds: row.memberProjectIds,
-    answeredQuestionIds: row.answeredQuestionIds,
+    answeredQuestionIds: Object.values(row.answers).map((answer) => answer.id),
   });
 }
 

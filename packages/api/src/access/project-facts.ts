@@ -15,7 +15,9 @@ export const projectFactsColumns = {
   factsVisibleTo: projects.visibleTo,
   factsMembersOnly: projects.membersOnly,
   joinRequests: projects.joinRequests,
-  visibleGroupIds: sql<string[]>`(select coalesce(array_agg(${projectVisibilityGroups.groupId}), '{}')
+  visibleGroupIds: sql<
+    string[]
+  >`(select coalesce(array_agg(${projectVisibilityGroups.groupId}), '{}')
     from ${projectVisibilityGroups} where ${projectVisibilityGroups.projectId} = ${projects.id})`,
   inDraftFolder: sql<boolean>`exists (select 1 from ${folders}
     where ${folders.id} = any(${projects.folderPath}) and ${folders.status} = 'draft')`,

@@ -15,8 +15,14 @@ describe.each(testDatabaseKinds())('folders.list and folders.get on %s', (kind) 
   afterAll(() => fixture?.close());
 
   const idOf = async (slug: string) =>
-    (await fixture.connection.db.select({ id: folders.id }).from(folders).where(eq(folders.slug, slug)))[0]!.id;
-  const titles = (items: { title: Record<string, string | undefined> }[]) => items.map((i) => localize(i.title, 'en')).sort();
+    (
+      await fixture.connection.db
+        .select({ id: folders.id })
+        .from(folders)
+        .where(eq(folders.slug, slug))
+    )[0]!.id;
+  const titles = (items: { title: Record<string, string | undefined> }[]) =>
+    items.map((i) => localize(i.title, 'en')).sort();
   const signedIn = async (email: string) => {
     const { token } = await (await fixture.caller()).auth.signIn({ email, password: demoPassword });
     return fixture.caller(token);
@@ -27,8 +33,13 @@ describe.each(testDatabaseKinds())('folders.list and folders.get on %s', (kind) 
     // "Internal planning" holds only a draft and a managers-only project: hidden.
     expect(titles((await visitor.folders.list({})).items)).toEqual(['Urban development']);
     const urban = await idOf('urban-development');
-    expect(titles((await visitor.folders.list({ parentId: urban })).items)).toEqual(['City centre', 'Green spaces']);
-    const error = await visitor.folders.get({ id: await idOf('schools-and-youth') }).catch((e: unknown) => e);
+    expect(titles((await visitor.folders.list({ parentId: urban })).items)).toEqual([
+      'City centre',
+      'Green spaces',
+    ]);
+    const error = await visitor.folders
+      .get({ id: await idOf('schools-and-youth') })
+      .catch((e: unknown) => e);
     expect((error as TRPCError).code).toBe('NOT_FOUND');
   });
 
@@ -50,7 +61,9 @@ describe.each(testDatabaseKinds())('folders.list and folders.get on %s', (kind) 
     expect(green).toMatchObject({ pathOnly: true });
     expect(green).not.toHaveProperty('description');
     const visitor = await fixture.caller();
-    const hidden = await visitor.folders.get({ id: await idOf('green-spaces') }).catch((e: unknown) => e);
+    const hidden = await visitor.folders
+      .get({ id: await idOf('green-spaces') })
+      .catch((e: unknown) => e);
     expect((hidden as TRPCError).code).toBe('NOT_FOUND');
     await db.update(folders).set({ status: 'published' }).where(eq(folders.slug, 'green-spaces'));
   });

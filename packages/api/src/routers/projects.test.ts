@@ -82,9 +82,15 @@ describe.each(testDatabaseKinds())('projects.list and projects.get on %s', (kind
 
   it('shows a folder manager the drafts of their branch only (SPEC 2.2, 3.1)', async () => {
     const manager = await signedIn('folder.manager@demo.samrad.local');
-    expect(english((await manager.projects.list({ status: 'draft' })).items)).toEqual(['Harbour bridge renovation']);
-    expect(await codeOf(manager.projects.get({ id: await idOf('bus-stop-shelters') }))).toBe('NOT_FOUND');
-    expect((await manager.projects.get({ id: await idOf('harbour-bridge-renovation') })).status).toBe('draft');
+    expect(english((await manager.projects.list({ status: 'draft' })).items)).toEqual([
+      'Harbour bridge renovation',
+    ]);
+    expect(await codeOf(manager.projects.get({ id: await idOf('bus-stop-shelters') }))).toBe(
+      'NOT_FOUND',
+    );
+    expect(
+      (await manager.projects.get({ id: await idOf('harbour-bridge-renovation') })).status,
+    ).toBe('draft');
   });
 
   it('shows a group member the project visible to their group, by link and by search (SPEC 3.2, 3.4)', async () => {
@@ -92,19 +98,30 @@ describe.each(testDatabaseKinds())('projects.list and projects.get on %s', (kind
     const youth = await idOf('youth-council-consultation');
     expect((await resident.projects.get({ id: youth })).visibleTo).toBe('groups');
     // Its folder is a draft: not on the home page, found by search.
-    expect(english((await resident.projects.list({})).items)).not.toContain('Youth council consultation');
-    expect(english((await resident.projects.list({ search: 'youth' })).items)).toEqual(['Youth council consultation']);
+    expect(english((await resident.projects.list({})).items)).not.toContain(
+      'Youth council consultation',
+    );
+    expect(english((await resident.projects.list({ search: 'youth' })).items)).toEqual([
+      'Youth council consultation',
+    ]);
     const visitor = await fixture.caller();
     expect((await visitor.projects.list({ search: 'youth' })).items).toEqual([]);
   });
 
   it('treats a pending account as a visitor (SPEC 2.4)', async () => {
     const { db } = fixture.connection;
-    const [pending] = await db.select().from(users).where(eq(users.email, 'pending@demo.samrad.local'));
+    const [pending] = await db
+      .select()
+      .from(users)
+      .where(eq(users.email, 'pending@demo.samrad.local'));
     const asPending = await fixture.caller(await openSessionForTest(db, pending!));
     const asVisitor = await fixture.caller();
-    expect((await asPending.projects.list({})).items).toEqual((await asVisitor.projects.list({})).items);
-    expect(await codeOf(asPending.projects.get({ id: await idOf('youth-council-consultation') }))).toBe('NOT_FOUND');
+    expect((await asPending.projects.list({})).items).toEqual(
+      (await asVisitor.projects.list({})).items,
+    );
+    expect(
+      await codeOf(asPending.projects.get({ id: await idOf('youth-council-consultation') })),
+    ).toBe('NOT_FOUND');
   });
 
   it('pages with a cursor without skipping or repeating a project', async () => {

@@ -1,7 +1,13 @@
 import type { Logger } from 'drizzle-orm';
 import type { Connection } from '@samrad/db';
 import { createTestDatabase, type DatabaseKind } from '@samrad/db/testing';
-import { createCaches, createContextInner, resolveViewer, type Platform, type Viewer } from '../context.js';
+import {
+  createCaches,
+  createContextInner,
+  resolveViewer,
+  type Platform,
+  type Viewer,
+} from '../context.js';
 import { seedDemoCity } from '../demo/demo-city.js';
 import { createCaller } from '../router.js';
 import { ensureDefaultPlatform } from '../use-cases/platform/ensure-platform.js';
@@ -18,7 +24,10 @@ export interface ApiFixture {
 }
 
 /** A fresh database with the demo city, and tRPC callers on it (no HTTP). */
-export async function createApiFixture(kind: DatabaseKind, options: { logger?: Logger } = {}): Promise<ApiFixture> {
+export async function createApiFixture(
+  kind: DatabaseKind,
+  options: { logger?: Logger } = {},
+): Promise<ApiFixture> {
   const connection = await createTestDatabase(kind, options);
   const { platform } = await ensureDefaultPlatform(connection.db, { name: 'Lindvik' });
   await seedDemoCity(connection.db, platform);

@@ -173,7 +173,10 @@ describe.each(testDatabaseKinds())('schema constraints on %s', (kind) => {
       expect(moved?.folderPath).toEqual([x.id, b.id, c.id]);
       const [child] = await db.select().from(folders).where(eq(folders.id, c.id));
       expect(child?.path).toEqual([x.id, b.id]);
-      await expectViolation(db.update(folders).set({ parentId: c.id }).where(eq(folders.id, x.id)), 'cannot be moved under itself');
+      await expectViolation(
+        db.update(folders).set({ parentId: c.id }).where(eq(folders.id, x.id)),
+        'cannot be moved under itself',
+      );
       await db.update(projects).set({ folderId: null }).where(eq(projects.id, project.id));
       const [top] = await db.select().from(projects).where(eq(projects.id, project.id));
       expect(top?.folderPath).toEqual([]);

@@ -35,7 +35,10 @@ export const folders = pgTable(
      * The folders above, root first. Maintained by triggers from `parent_id` (migration
      * 0002), never written by code, so subtree checks are one array operator and cannot drift.
      */
-    path: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    path: uuid()
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     slug: text().notNull(),
     title: localizedText().notNull(),
     description: localizedText().notNull().default({}),

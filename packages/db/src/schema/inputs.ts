@@ -84,6 +84,7 @@ export const comments = pgTable(
   },
   (t) => [
     index('comments_input_idx').on(t.inputId, t.createdAt),
+    index('comments_author_idx').on(t.authorId),
     check('comments_body_not_blank', sql`length(trim(${t.body})) > 0`),
     check('comments_not_own_parent', sql`${t.parentId} is null or ${t.parentId} <> ${t.id}`),
     ...contributionChecks('comments', t),
@@ -145,6 +146,7 @@ export const votes = pgTable(
     uniqueIndex('votes_one_per_voter_idx')
       .on(t.phaseId, t.authorId)
       .where(sql`${t.authorId} is not null`),
+    index('votes_author_idx').on(t.authorId),
     ...contributionChecks('votes', t),
   ],
 );

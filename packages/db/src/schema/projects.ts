@@ -40,7 +40,10 @@ export const projects = pgTable(
     platformId: platformId(),
     folderId: uuid(),
     /** The folders above, root first, ending with `folder_id`; maintained by triggers (0002). */
-    folderPath: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    folderPath: uuid()
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     slug: text().notNull(),
     title: localizedText().notNull(),
     description: localizedText().notNull().default({}),
@@ -75,15 +78,11 @@ export const projects = pgTable(
       columns: [t.folderId, t.platformId],
       foreignColumns: [folders.id, folders.platformId],
     }).onDelete('restrict'),
-    // The visitor's listing (published, listed, public), newest first, by keyset.
-    index('projects_listing_idx').on(
-      t.platformId,
-      t.status,
-      t.listed,
-      t.visibleTo,
-      t.createdAt,
-      t.id,
-    ),
+    // Listings walk listed projects of a status newest first and stop at a page, whatever the
+    // visibility filter (an `or` of many arms that no index order could serve).
+    index('projects_listing_idx')
+      .on(t.platformId, t.status, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`${t.listed}`),
     index('projects_folder_idx').on(t.platformId, t.folderId),
     index('projects_folder_path_idx').using('gin', t.folderPath),
     check('projects_title_not_empty', nonEmptyJsonObject('title')),

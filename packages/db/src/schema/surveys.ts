@@ -69,6 +69,7 @@ export const surveyResponses = pgTable(
   },
   (t) => [
     index('survey_responses_phase_idx').on(t.phaseId, t.createdAt),
+    index('survey_responses_author_idx').on(t.authorId),
     uniqueIndex('survey_responses_once_per_respondent_idx')
       .on(t.phaseId, t.authorId)
       .where(sql`${t.authorId} is not null and not ${t.isTest}`),

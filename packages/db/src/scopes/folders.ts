@@ -41,7 +41,10 @@ export function folderReadableBy(s: SubjectScope): SQL {
 /** `readFolderPath`: readable, or above something the subject manages (SPEC 1). */
 export function folderPathReadableBy(s: SubjectScope): SQL {
   return or(
-    and(eq(folders.platformId, s.platformId), sql`${folders.id} = any(${uuidArray(s.managedBelowIds)})`),
+    and(
+      eq(folders.platformId, s.platformId),
+      sql`${folders.id} = any(${uuidArray(s.managedBelowIds)})`,
+    ),
     folderReadableBy(s),
   )!;
 }

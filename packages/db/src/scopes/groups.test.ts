@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { and, eq, sql } from 'drizzle-orm';
@@ -542,6 +543,21 @@ describe.each(testDatabaseKinds())('user groups on %s', (kind) => {
           });
         }
         expect(disagreements).toEqual([]);
+
+        // The same rules through groupIdsOfUser, which gathers the facts once per user.
+        const pseudoGroups = rules.map((r) => ({ id: randomUUID(), rules: r }));
+        const pseudoIds = new Set(pseudoGroups.map((g) => g.id));
+        for (const person of people) {
+          const got = (await groupIdsOfUser(db, world.platformId, person.id, pseudoGroups)).filter(
+            (id) => pseudoIds.has(id),
+          );
+          const expected = pseudoGroups
+            .filter(
+              (g) => person.facts.status === 'active' && matchesSmartGroup(g.rules, person.facts),
+            )
+            .map((g) => g.id);
+          expect(sorted(got)).toEqual(sorted(expected));
+        }
       }),
       { numRuns: 20 },
     );

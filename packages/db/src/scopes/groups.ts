@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql, type Column, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type Column, type SQL } from 'drizzle-orm';
 import {
   SmartGroupRules,
   caseFoldFrom,
@@ -7,6 +7,7 @@ import {
   planSmartGroupRules,
   type GroupKind,
   type SmartGroupAnswerTest,
+  type SmartGroupPlan,
   type SmartGroupTest,
 } from '@samrad/core';
 import type { Database } from '../connect.js';
@@ -25,23 +26,167 @@ import { surveyResponses } from '../schema/surveys.js';
 import { users } from '../schema/users.js';
 
 /*
- * SQL twins of core's groups/rules.ts (SPEC 5). Every condition here is a boolean expression over
- * the row of the `users` table, referred to by its name (`"users"."id"`): use it in a query whose
- * FROM has `users` unaliased. Both engines evaluate core's `planSmartGroupRules`, test by test, so
- * "who is in this group" (groupMembersWhere) and "which groups is this user in" (groupIdsOfUser)
- * cannot drift from `matchesSmartGroup`. Every value of a rule is bound as a parameter.
+ * SQL twins of core's groups/rules.ts (SPEC 5). Both evaluate core's `planSmartGroupRules` test
+ * by test, so "who is in this group" (groupMembersWhere) and "which groups is this user in"
+ * (groupIdsOfUser) cannot drift from `matchesSmartGroup`; the tests check all three agree.
  *
- * Each test is two-valued (never NULL), so `not (…)` is its exact complement, as in memory.
+ * Conditions refer to the `users` table by its name (`"users"."id"`): use them in a query whose
+ * FROM has `users` unaliased. Every value of a rule is bound as a parameter, never spliced into
+ * the SQL text. Each test is two-valued (never NULL), so `not (…)` is its exact complement, as
+ * in memory: a missing answer fails the positive test, and `notEquals` holds.
+ *
+ * A test reads what it needs about the user from a `UserFactsSql`. For a set of users
+ * (groupMembersWhere) these are correlated `exists` subqueries on the user's rows; for one user
+ * and many groups (groupIdsOfUser) the facts are gathered once per statement into arrays, and
+ * each group's test is a plain expression on them: 100 smart groups cost one look-up of each
+ * fact, not 100.
  */
 
 const never = sql`false`;
 const always = sql`true`;
 
+/** How a test asks about the user's roles, participation and answers. */
+interface UserFactsSql {
+  /** Holds one of `roles` (text values), or any role when null. */
+  hasRole(roles: readonly string[] | null): SQL;
+  /** Took part in one of the projects, or in any when null. */
+  participated(projectIds: readonly string[] | null): SQL;
+  /** The user's answer to the question `key` passes `test` (false when there is none). */
+  answer(key: string, test: (value: SQL, questionType: SQL) => SQL): SQL;
+}
+
+const list = (values: readonly string[], type: SQL) =>
+  sql.join(
+    values.map((value) => sql`${value}::${type}`),
+    sql`, `,
+  );
+
+/**
+ * Where participation is recorded, and the project of each row. Only rows that carry the person
+ * count: contributions collected with `all` (under `demographics` and `anonymous` there is no
+ * author, by design, SPEC 4.4), reactions, volunteering and event registrations. Managers' test
+ * survey responses are not participation.
+ */
+const participationSources: { from: SQL; who: Column; project: Column; also?: SQL }[] = [
+  { from: sql`${inputs}`, who: inputs.authorId, project: inputs.projectId },
+  {
+    from: sql`${comments} inner join ${inputs} on ${inputs.id} = ${comments.inputId}`,
+    who: comments.authorId,
+    project: inputs.projectId,
+  },
+  {
+    from: sql`${votes} inner join ${phases} on ${phases.id} = ${votes.phaseId}`,
+    who: votes.authorId,
+    project: phases.projectId,
+  },
+  {
+    from: sql`${surveyResponses} inner join ${phases} on ${phases.id} = ${surveyResponses.phaseId}`,
+    who: surveyResponses.authorId,
+    project: phases.projectId,
+    also: sql`not ${surveyResponses.isTest}`,
+  },
+  {
+    from: sql`${reactions} inner join ${inputs} on ${inputs.id} = ${reactions.inputId}`,
+    who: reactions.userId,
+    project: inputs.projectId,
+  },
+  {
+    from: sql`${volunteers} inner join ${volunteeringCauses} on ${volunteeringCauses.id} = ${volunteers.causeId} inner join ${phases} on ${phases.id} = ${volunteeringCauses.phaseId}`,
+    who: volunteers.userId,
+    project: phases.projectId,
+  },
+  {
+    from: sql`${eventRegistrations} inner join ${events} on ${events.id} = ${eventRegistrations.eventId}`,
+    who: eventRegistrations.userId,
+    project: events.projectId,
+  },
+];
+
+const answersOfUser = sql`${registrationAnswers} inner join ${registrationQuestions} on ${registrationQuestions.id} = ${registrationAnswers.questionId} where ${registrationAnswers.userId} = ${users.id} and ${registrationQuestions.platformId} = ${users.platformId}`;
+
+/** Facts as correlated subqueries on the current `users` row: for sets of users. */
+const rowFacts: UserFactsSql = {
+  hasRole: (roles) =>
+    sql`exists (select 1 from ${roleAssignments} where ${roleAssignments.userId} = ${users.id}${
+      roles === null
+        ? sql``
+        : sql` and ${roleAssignments.role}::text in (${list(roles, sql`text`)})`
+    })`,
+  participated: (projectIds) =>
+    sql`(${sql.join(
+      participationSources.map(
+        (source) =>
+          sql`exists (select 1 from ${source.from} where ${source.who} = ${users.id}${
+            source.also ? sql` and ${source.also}` : sql``
+          }${
+            projectIds === null
+              ? sql``
+              : sql` and ${source.project} in (${list(projectIds, sql`uuid`)})`
+          })`,
+      ),
+      sql` or `,
+    )})`,
+  answer: (key, test) =>
+    sql`exists (select 1 from ${answersOfUser} and ${registrationQuestions.key} = ${key}::text and ${test(
+      sql`${registrationAnswers.value}`,
+      sql`${registrationQuestions.type}`,
+    )})`,
+};
+
+/**
+ * Facts gathered once into the columns of `facts` (see `gatherFacts`): the user's roles (text[]),
+ * projects taken part in (uuid[]) and answers (jsonb: key → { type, value }).
+ */
+const gatheredFacts: UserFactsSql = {
+  hasRole: (roles) =>
+    roles === null
+      ? sql`(cardinality(facts.roles) > 0)`
+      : sql`(facts.roles && array[${list(roles, sql`text`)}])`,
+  participated: (projectIds) =>
+    projectIds === null
+      ? sql`(cardinality(facts.projects) > 0)`
+      : sql`(facts.projects && array[${list(projectIds, sql`uuid`)}])`,
+  // A missing key yields SQL NULL, which every test turns into NULL or false: coalesce to false.
+  answer: (key, test) =>
+    sql`coalesce(${test(
+      sql`(facts.answers -> ${key}::text -> 'value')`,
+      sql`(facts.answers -> ${key}::text ->> 'type')`,
+    )}, false)`,
+};
+
+function gatherFacts(plans: readonly SmartGroupPlan[]): SQL {
+  const tests = plans.flatMap((plan) => plan.steps.map((step) => step.test));
+  const uses = (kind: SmartGroupTest['kind']) => tests.some((test) => test.kind === kind);
+  // Only what some group asks about is looked up.
+  const roles = uses('hasRole')
+    ? sql`array(select ${roleAssignments.role}::text from ${roleAssignments} where ${roleAssignments.userId} = ${users.id})`
+    : sql`'{}'::text[]`;
+  const projects = uses('participated')
+    ? sql`array(${sql.join(
+        participationSources.map(
+          (source) =>
+            sql`select ${source.project} from ${source.from} where ${source.who} = ${users.id}${
+              source.also ? sql` and ${source.also}` : sql``
+            }`,
+        ),
+        sql` union `,
+      )})`
+    : sql`'{}'::uuid[]`;
+  const answers = uses('answer')
+    ? sql`coalesce((select jsonb_object_agg(${registrationQuestions.key}, jsonb_build_object('type', ${registrationQuestions.type}, 'value', ${registrationAnswers.value})) from ${answersOfUser}), '{}'::jsonb)`
+    : sql`'{}'::jsonb`;
+  // `offset 0` keeps the planner from inlining these subqueries into every test that reads them.
+  return sql`select ${roles} as roles, ${projects} as projects, ${answers} as answers offset 0`;
+}
+
 /** A boolean SQL expression: the `users` row matches the smart group's rules. */
 export function smartGroupCondition(rules: SmartGroupRules): SQL {
-  const plan = planSmartGroupRules(rules);
+  return planCondition(planSmartGroupRules(rules), rowFacts);
+}
+
+function planCondition(plan: SmartGroupPlan, facts: UserFactsSql): SQL {
   const steps = plan.steps.map((step) => {
-    const test = testCondition(step.test);
+    const test = testCondition(step.test, facts);
     return step.negated ? sql`(not ${test})` : test;
   });
   // Empty `all` matches everyone, empty `any` nobody (as `every` and `some` of nothing).
@@ -50,24 +195,18 @@ export function smartGroupCondition(rules: SmartGroupRules): SQL {
 }
 
 /** Stored rules failing core's schema match nobody: failing closed, as the policy does. */
-function storedRulesCondition(rules: unknown): SQL {
+function planStoredRules(rules: unknown): SmartGroupPlan {
   const parsed = SmartGroupRules.safeParse(rules);
-  return parsed.success ? smartGroupCondition(parsed.data) : never;
+  return parsed.success ? planSmartGroupRules(parsed.data) : { match: 'any', steps: [] };
 }
 
-const params = (values: readonly string[]) =>
-  sql.join(
-    values.map((value) => sql`${value}::text`),
-    sql`, `,
-  );
-
-function testCondition(test: SmartGroupTest): SQL {
+function testCondition(test: SmartGroupTest, facts: UserFactsSql): SQL {
   switch (test.kind) {
     case 'never':
       return never;
     // users.email is stored lower-case (check users_email_lower); core lower-cased the values.
     case 'emailIn':
-      return sql`(${inArray(users.email, test.values)})`;
+      return sql`(${users.email} in (${list(test.values, sql`text`)}))`;
     case 'emailContains':
       return sql`(strpos(${users.email}, ${test.value}::text) > 0)`;
     case 'emailStartsWith':
@@ -77,67 +216,30 @@ function testCondition(test: SmartGroupTest): SQL {
     case 'verified':
       return sql`(${users.verifiedAt} is not null)`;
     case 'hasRole':
-      return sql`exists (select 1 from ${roleAssignments} where ${roleAssignments.userId} = ${users.id}${
-        test.roles === null ? sql`` : sql` and ${inArray(roleAssignments.role, test.roles)}`
-      })`;
+      return facts.hasRole(test.roles);
     case 'registeredBefore':
       return sql`(${users.createdAt} < ${test.instant.toISOString()}::timestamptz)`;
     case 'registeredFrom':
       return sql`(${users.createdAt} >= ${test.instant.toISOString()}::timestamptz)`;
     case 'participated':
-      return participatedCondition(test.projectIds);
+      return facts.participated(test.projectIds);
     case 'answer':
-      return sql`exists (select 1 from ${registrationAnswers} inner join ${registrationQuestions} on ${registrationQuestions.id} = ${registrationAnswers.questionId} where ${registrationAnswers.userId} = ${users.id} and ${registrationQuestions.platformId} = ${users.platformId} and ${registrationQuestions.key} = ${test.key} and ${answerCondition(test.test)})`;
+      return facts.answer(test.key, (value, type) => answerCondition(test.test, value, type));
   }
 }
 
 /**
- * Took part in one of the projects (any project when null). Only rows that carry the person
- * count: contributions collected with `all` (under `demographics` and `anonymous` there is no
- * author, by design, SPEC 4.4), reactions, volunteering and event registrations. Managers' test
- * survey responses are not participation.
+ * One stored answer (jsonb `value`, its question's `type`) passes the test; the twin of core's
+ * `evaluateAnswerTest`. Type guards come first so no cast can fail: the number cast sits in a
+ * CASE, the only evaluation order PostgreSQL promises.
  */
-function participatedCondition(projectIds: string[] | null): SQL {
-  const inProjects = (column: Column) =>
-    projectIds === null ? sql`` : sql` and ${inArray(column, projectIds)}`;
-  const anyProject = projectIds === null;
-  const arms = [
-    sql`exists (select 1 from ${inputs} where ${inputs.authorId} = ${users.id}${inProjects(inputs.projectId)})`,
-    anyProject
-      ? sql`exists (select 1 from ${comments} where ${comments.authorId} = ${users.id})`
-      : sql`exists (select 1 from ${comments} inner join ${inputs} on ${inputs.id} = ${comments.inputId} where ${comments.authorId} = ${users.id}${inProjects(inputs.projectId)})`,
-    anyProject
-      ? sql`exists (select 1 from ${votes} where ${votes.authorId} = ${users.id})`
-      : sql`exists (select 1 from ${votes} inner join ${phases} on ${phases.id} = ${votes.phaseId} where ${votes.authorId} = ${users.id}${inProjects(phases.projectId)})`,
-    anyProject
-      ? sql`exists (select 1 from ${surveyResponses} where ${surveyResponses.authorId} = ${users.id} and not ${surveyResponses.isTest})`
-      : sql`exists (select 1 from ${surveyResponses} inner join ${phases} on ${phases.id} = ${surveyResponses.phaseId} where ${surveyResponses.authorId} = ${users.id} and not ${surveyResponses.isTest}${inProjects(phases.projectId)})`,
-    anyProject
-      ? sql`exists (select 1 from ${reactions} where ${reactions.userId} = ${users.id})`
-      : sql`exists (select 1 from ${reactions} inner join ${inputs} on ${inputs.id} = ${reactions.inputId} where ${reactions.userId} = ${users.id}${inProjects(inputs.projectId)})`,
-    anyProject
-      ? sql`exists (select 1 from ${volunteers} where ${volunteers.userId} = ${users.id})`
-      : sql`exists (select 1 from ${volunteers} inner join ${volunteeringCauses} on ${volunteeringCauses.id} = ${volunteers.causeId} inner join ${phases} on ${phases.id} = ${volunteeringCauses.phaseId} where ${volunteers.userId} = ${users.id}${inProjects(phases.projectId)})`,
-    anyProject
-      ? sql`exists (select 1 from ${eventRegistrations} where ${eventRegistrations.userId} = ${users.id})`
-      : sql`exists (select 1 from ${eventRegistrations} inner join ${events} on ${events.id} = ${eventRegistrations.eventId} where ${eventRegistrations.userId} = ${users.id}${inProjects(events.projectId)})`,
-  ];
-  return sql`(${sql.join(arms, sql` or `)})`;
-}
-
-/**
- * One stored answer (`registration_answers.value`, with its question's type) passes the test;
- * core's `evaluateAnswerTest` twin. Type guards come first so no cast can fail: a number cast
- * sits in a CASE, the only order PostgreSQL promises to respect.
- */
-function answerCondition(test: SmartGroupAnswerTest): SQL {
-  const value = registrationAnswers.value;
-  const isText = sql`${registrationQuestions.type} = 'text'`;
+function answerCondition(test: SmartGroupAnswerTest, value: SQL, type: SQL): SQL {
+  const isText = sql`${type} = 'text'`;
   const isString = sql`jsonb_typeof(${value}) = 'string'`;
   const isArray = sql`jsonb_typeof(${value}) = 'array'`;
   const raw = sql`(${value} #>> '{}')`;
   const folded = sql`translate(${raw}, ${caseFoldFrom}::text, ${caseFoldTo}::text)`;
-  /** String answers: folded against folded values for text questions, else exact. */
+  /** String answers: folded against folded values for text questions, exact otherwise. */
   const onString = (compare: (subject: SQL, values: 'raw' | 'folded') => SQL) =>
     sql`(${isString} and case when ${isText} then ${compare(folded, 'folded')} else ${compare(raw, 'raw')} end)`;
   const holds = (key: string) => sql`${value} @> jsonb_build_array(${key}::text)`;
@@ -145,7 +247,7 @@ function answerCondition(test: SmartGroupAnswerTest): SQL {
     case 'present':
       return sql`(${value} not in ('null'::jsonb, '""'::jsonb, '[]'::jsonb))`;
     case 'in':
-      return sql`(${onString((subject, which) => sql`${subject} in (${params(test[which])})`)} or (${isArray} and (${sql.join(
+      return sql`(${onString((subject, which) => sql`${subject} in (${list(test[which], sql`text`)})`)} or (${isArray} and (${sql.join(
         test.raw.map(holds),
         sql` or `,
       )})))`;
@@ -206,7 +308,7 @@ function membershipCondition(group: GroupForMembersWhere): SQL {
     case 'composite':
       return sql`(${listed} or exists (select 1 from ${compositeGroupMembers} inner join ${groupMemberships} on ${groupMemberships.groupId} = ${compositeGroupMembers.memberGroupId} where ${compositeGroupMembers.compositeGroupId} = ${group.id} and ${groupMemberships.userId} = ${users.id}))`;
     case 'smart':
-      return storedRulesCondition(group.rules);
+      return planCondition(planStoredRules(group.rules), rowFacts);
   }
 }
 
@@ -228,10 +330,11 @@ export async function loadSmartGroups(
 
 /**
  * Every group (of any kind) the user is in, in one statement whatever the number of groups:
- * the user's row is found once by its primary key, and manual and composite memberships and one
- * test per smart group are evaluated against it. Pass `smartGroups` (from `loadSmartGroups`,
- * possibly cached) to save a query; without them they are loaded first. An inactive user, or a
- * user of another platform, is in no group.
+ * the user's row is found by its primary key, their manual and composite memberships by index,
+ * their roles, participation and answers are gathered once, and each smart group's rules are an
+ * expression on those. Pass `smartGroups` (from `loadSmartGroups`, possibly cached) to save a
+ * query; without them they are loaded first. An inactive user, or one of another platform, is
+ * in no group (SPEC 2.4).
  */
 export async function groupIdsOfUser(
   db: Database,
@@ -239,16 +342,13 @@ export async function groupIdsOfUser(
   userId: string,
   smartGroups?: readonly SmartGroupToEvaluate[],
 ): Promise<string[]> {
-  const smart = smartGroups ?? (await loadSmartGroups(db, platformId));
-  const smartArm =
-    smart.length === 0
-      ? sql``
-      : sql` union all select candidate.id from (values ${sql.join(
-          smart.map((group) => sql`(${group.id}::uuid, ${storedRulesCondition(group.rules)})`),
-          sql`, `,
-        )}) as candidate (id, member) where candidate.member`;
+  const { facts, smartArm } = compileSmartGroups(
+    smartGroups ?? (await loadSmartGroups(db, platformId)),
+  );
   const rows = await db.execute<{ id: string }>(
-    sql`select distinct membership.id from ${users} cross join lateral (
+    sql`select distinct membership.id from ${users}
+    cross join lateral (${facts}) as facts
+    cross join lateral (
       select ${groupMemberships.groupId} as id from ${groupMemberships} where ${groupMemberships.userId} = ${users.id}
       union all
       select ${compositeGroupMembers.compositeGroupId} from ${compositeGroupMembers} inner join ${groupMemberships} on ${groupMemberships.groupId} = ${compositeGroupMembers.memberGroupId} where ${groupMemberships.userId} = ${users.id}${smartArm}
@@ -256,6 +356,27 @@ export async function groupIdsOfUser(
     where ${users.id} = ${userId} and ${users.platformId} = ${platformId} and ${users.status} = 'active'`,
   );
   return rowsOf<{ id: string }>(rows).map((row) => row.id);
+}
+
+/** Compiled once per list of smart groups: callers that cache the list skip this work. */
+const compiled = new WeakMap<readonly SmartGroupToEvaluate[], { facts: SQL; smartArm: SQL }>();
+
+function compileSmartGroups(groups: readonly SmartGroupToEvaluate[]) {
+  const known = compiled.get(groups);
+  if (known) return known;
+  const smart = groups.map((group) => ({ id: group.id, plan: planStoredRules(group.rules) }));
+  const result = {
+    facts: gatherFacts(smart.map((group) => group.plan)),
+    smartArm:
+      smart.length === 0
+        ? sql``
+        : sql` union all select candidate.id from (values ${sql.join(
+            smart.map(({ id, plan }) => sql`(${id}::uuid, ${planCondition(plan, gatheredFacts)})`),
+            sql`, `,
+          )}) as candidate (id, member) where candidate.member`,
+  };
+  compiled.set(groups, result);
+  return result;
 }
 
 /** postgres-js returns the rows, PGlite an object holding them. */

@@ -1,6 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { eventRegistrations, events, volunteeringCauses, volunteers } from '../schema/activities.js';
+import {
+  eventRegistrations,
+  events,
+  volunteeringCauses,
+  volunteers,
+} from '../schema/activities.js';
 import { comments, inputs, reactions, votes } from '../schema/inputs.js';
 import { phases } from '../schema/phases.js';
 import { surveyResponses } from '../schema/surveys.js';
@@ -12,7 +17,10 @@ import { surveyResponses } from '../schema/surveys.js';
  * is no author, by design, SPEC 4.4), reactions, volunteering and event registrations. Managers'
  * test survey responses are not participation.
  */
-export function tookPartIn(userId: AnyPgColumn | SQL, inProject: (projectId: AnyPgColumn) => SQL): SQL {
+export function tookPartIn(
+  userId: AnyPgColumn | SQL,
+  inProject: (projectId: AnyPgColumn) => SQL,
+): SQL {
   const arms = [
     sql`exists (select 1 from ${inputs} where ${inputs.authorId} = ${userId} and ${inProject(inputs.projectId)})`,
     sql`exists (select 1 from ${comments} inner join ${inputs} on ${inputs.id} = ${comments.inputId}

@@ -18,6 +18,8 @@ export type ProjectsTable = Record<
 /** The subject stands on the project: admin, manager of a folder above it, or a project role. */
 export function projectManagedBy(s: SubjectScope, p: ProjectsTable = projects): SQL {
   if (s.isAdmin) return sql`true`;
+  // Empty arms would still be planned (a BitmapOr over their indexes) for every row.
+  if (s.managedFolderIds.length === 0 && s.projectRoleIds.length === 0) return sql`false`;
   return or(
     sql`${p.folderPath} && ${uuidArray(s.managedFolderIds)}`,
     sql`${p.id} = any(${uuidArray(s.projectRoleIds)})`,

@@ -41,7 +41,11 @@ import { subjectScope } from './subject-scope.js';
 
 const world = fc.record({
   folders: fc.array(
-    fc.record({ parent: fc.nat(), hasParent: fc.boolean(), status: fc.constantFrom(...publicationStatuses) }),
+    fc.record({
+      parent: fc.nat(),
+      hasParent: fc.boolean(),
+      status: fc.constantFrom(...publicationStatuses),
+    }),
     { maxLength: 7 },
   ),
   projects: fc.array(
@@ -65,7 +69,13 @@ const world = fc.record({
       authored: fc.array(fc.nat(), { maxLength: 2 }),
       grants: fc.array(
         fc.record({
-          role: fc.constantFrom<Role>('admin', 'folder_manager', 'project_manager', 'project_moderator', 'project_reviewer'),
+          role: fc.constantFrom<Role>(
+            'admin',
+            'folder_manager',
+            'project_manager',
+            'project_moderator',
+            'project_reviewer',
+          ),
           index: fc.nat(),
         }),
         { maxLength: 2 },
@@ -90,17 +100,31 @@ describe.each(testDatabaseKinds())('SQL visibility filters equal the policy on %
         const groupIds = (
           await db
             .insert(userGroups)
-            .values([0, 1, 2].map((i) => ({ platformId: platform.id, name: `Group ${i}`, kind: 'manual' as const })))
+            .values(
+              [0, 1, 2].map((i) => ({
+                platformId: platform.id,
+                name: `Group ${i}`,
+                kind: 'manual' as const,
+              })),
+            )
             .returning({ id: userGroups.id })
         ).map((g) => g.id);
 
         const folderRows: { id: string }[] = [];
         for (const f of w.folders) {
-          const parent = f.hasParent && folderRows.length > 0 ? folderRows[f.parent % folderRows.length] : undefined;
-          folderRows.push(await insertFolder(db, platform.id, { status: f.status, parentId: parent?.id }));
+          const parent =
+            f.hasParent && folderRows.length > 0
+              ? folderRows[f.parent % folderRows.length]
+              : undefined;
+          folderRows.push(
+            await insertFolder(db, platform.id, { status: f.status, parentId: parent?.id }),
+          );
         }
         for (const p of w.projects) {
-          const folder = p.folder !== undefined && folderRows.length > 0 ? folderRows[p.folder % folderRows.length] : undefined;
+          const folder =
+            p.folder !== undefined && folderRows.length > 0
+              ? folderRows[p.folder % folderRows.length]
+              : undefined;
           const row = await insertProject(db, platform.id, {
             folderId: folder?.id,
             status: p.status,
@@ -128,28 +152,42 @@ describe.each(testDatabaseKinds())('SQL visibility filters equal the policy on %
           if (p.groups.length > 0) {
             await db
               .insert(projectVisibilityGroups)
-              .values(p.groups.map((g) => ({ platformId: platform.id, projectId: row.id, groupId: groupIds[g]! })));
+              .values(
+                p.groups.map((g) => ({
+                  platformId: platform.id,
+                  projectId: row.id,
+                  groupId: groupIds[g]!,
+                })),
+              );
           }
         }
 
         // The facts as the policy sees them, read back from the database (paths made by triggers).
-        const folderTable = await db.select().from(folders).where(eq(folders.platformId, platform.id));
-        const draftFolders = new Set(folderTable.filter((f) => f.status === 'draft').map((f) => f.id));
-        const visibility = await db.select().from(projectVisibilityGroups).where(eq(projectVisibilityGroups.platformId, platform.id));
-        const projectFacts: ProjectFacts[] = (await db.select().from(projects).where(eq(projects.platformId, platform.id))).map(
-          (p) => ({
-            id: p.id,
-            folderIds: p.folderPath,
-            status: p.status,
-            everPublished: p.firstPublishedAt !== null,
-            listed: p.listed,
-            visibleTo: p.visibleTo,
-            visibleGroupIds: visibility.filter((v) => v.projectId === p.id).map((v) => v.groupId),
-            membersOnly: p.membersOnly,
-            joinRequests: p.joinRequests,
-            inDraftFolder: p.folderPath.some((id) => draftFolders.has(id)),
-          }),
+        const folderTable = await db
+          .select()
+          .from(folders)
+          .where(eq(folders.platformId, platform.id));
+        const draftFolders = new Set(
+          folderTable.filter((f) => f.status === 'draft').map((f) => f.id),
         );
+        const visibility = await db
+          .select()
+          .from(projectVisibilityGroups)
+          .where(eq(projectVisibilityGroups.platformId, platform.id));
+        const projectFacts: ProjectFacts[] = (
+          await db.select().from(projects).where(eq(projects.platformId, platform.id))
+        ).map((p) => ({
+          id: p.id,
+          folderIds: p.folderPath,
+          status: p.status,
+          everPublished: p.firstPublishedAt !== null,
+          listed: p.listed,
+          visibleTo: p.visibleTo,
+          visibleGroupIds: visibility.filter((v) => v.projectId === p.id).map((v) => v.groupId),
+          membersOnly: p.membersOnly,
+          joinRequests: p.joinRequests,
+          inDraftFolder: p.folderPath.some((id) => draftFolders.has(id)),
+        }));
         const folderFacts: FolderFacts[] = folderTable.map((f) => ({
           id: f.id,
           ancestorIds: f.path,
@@ -160,7 +198,10 @@ describe.each(testDatabaseKinds())('SQL visibility filters equal the policy on %
         // Each generated subject is a real user, who may be listed and may have posted inputs.
         const people: Awaited<ReturnType<typeof insertUser>>[] = [];
         for (const s of w.subjects) {
-          const person = await insertUser(db, platform.id, { listedInDirectory: s.listed, status: s.status as 'active' });
+          const person = await insertUser(db, platform.id, {
+            listedInDirectory: s.listed,
+            status: s.status as 'active',
+          });
           for (const index of s.authored) {
             const project = projectFacts[index % Math.max(projectFacts.length, 1)];
             if (!project) continue;
@@ -186,26 +227,44 @@ describe.each(testDatabaseKinds())('SQL visibility filters equal the policy on %
           user: {
             id: person.id,
             listedInDirectory: person.listedInDirectory,
-            participatedIn: projectFacts.filter((p) => authored.some((i) => i.authorId === person.id && i.projectId === p.id)),
+            participatedIn: projectFacts.filter((p) =>
+              authored.some((i) => i.authorId === person.id && i.projectId === p.id),
+            ),
           },
         }));
 
-        const inputFacts = (await db.select().from(inputs).where(eq(inputs.platformId, platform.id))).map((input) => ({
+        const inputFacts = (
+          await db.select().from(inputs).where(eq(inputs.platformId, platform.id))
+        ).map((input) => ({
           id: input.id,
-          input: { project: projectFacts.find((p) => p.id === input.projectId)!, hidden: input.moderation === 'hidden' },
+          input: {
+            project: projectFacts.find((p) => p.id === input.projectId)!,
+            hidden: input.moderation === 'hidden',
+          },
         }));
 
         const subjects: Subject[] = [
           visitor,
           ...w.subjects.map((s, i) => {
             const roles: RoleGrant[] = s.grants.flatMap(({ role, index }): RoleGrant[] => {
-              if (role === 'admin') return [{ role, scope: { type: 'platform' }, ancestorFolderIds: [] }];
+              if (role === 'admin')
+                return [{ role, scope: { type: 'platform' }, ancestorFolderIds: [] }];
               if (role === 'folder_manager') {
                 const f = folderFacts[index % Math.max(folderFacts.length, 1)];
-                return f ? [{ role, scope: { type: 'folder', id: f.id }, ancestorFolderIds: f.ancestorIds }] : [];
+                return f
+                  ? [
+                      {
+                        role,
+                        scope: { type: 'folder', id: f.id },
+                        ancestorFolderIds: f.ancestorIds,
+                      },
+                    ]
+                  : [];
               }
               const p = projectFacts[index % Math.max(projectFacts.length, 1)];
-              return p ? [{ role, scope: { type: 'project', id: p.id }, ancestorFolderIds: p.folderIds }] : [];
+              return p
+                ? [{ role, scope: { type: 'project', id: p.id }, ancestorFolderIds: p.folderIds }]
+                : [];
             });
             return compileSubject({
               userId: people[i]!.id,
@@ -215,7 +274,9 @@ describe.each(testDatabaseKinds())('SQL visibility filters equal the policy on %
               verifiedAt: null,
               roles,
               groupIds: s.groups.map((g) => groupIds[g]!),
-              memberProjectIds: s.memberOf.flatMap((i) => projectFacts[i % Math.max(projectFacts.length, 1)]?.id ?? []),
+              memberProjectIds: s.memberOf.flatMap(
+                (i) => projectFacts[i % Math.max(projectFacts.length, 1)]?.id ?? [],
+              ),
             });
           }),
         ];
@@ -223,42 +284,71 @@ describe.each(testDatabaseKinds())('SQL visibility filters equal the policy on %
         for (const subject of subjects) {
           const scope = subjectScope(platform.id, subject);
           const ids = async (
-            table: typeof projects | typeof folders | typeof inputs | typeof users | typeof userGroups,
+            table:
+              typeof projects | typeof folders | typeof inputs | typeof users | typeof userGroups,
             where: ReturnType<typeof projectReadableBy>,
-          ) =>
-            (await db.select({ id: table.id }).from(table).where(where)).map((r) => r.id).sort();
+          ) => (await db.select({ id: table.id }).from(table).where(where)).map((r) => r.id).sort();
           const allowed = <T extends { id: string }>(rows: T[], ok: (row: T) => boolean) =>
-            rows.filter(ok).map((r) => r.id).sort();
+            rows
+              .filter(ok)
+              .map((r) => r.id)
+              .sort();
 
           expect(await ids(projects, projectReadableBy(scope))).toEqual(
-            allowed(projectFacts, (project) => decide(subject, 'project.read', { type: 'project', project }).allowed),
-          );
-          expect(await ids(projects, projectListableBy(scope))).toEqual(
-            allowed(projectFacts, (project) => decide(subject, 'project.list', { type: 'project', project }).allowed),
-          );
-          expect(await ids(projects, projectListableBy(scope, projects, { searching: true }))).toEqual(
             allowed(
               projectFacts,
-              (project) => decide(subject, 'project.list', { type: 'project', project }, { searching: true }).allowed,
+              (project) => decide(subject, 'project.read', { type: 'project', project }).allowed,
+            ),
+          );
+          expect(await ids(projects, projectListableBy(scope))).toEqual(
+            allowed(
+              projectFacts,
+              (project) => decide(subject, 'project.list', { type: 'project', project }).allowed,
+            ),
+          );
+          expect(
+            await ids(projects, projectListableBy(scope, projects, { searching: true })),
+          ).toEqual(
+            allowed(
+              projectFacts,
+              (project) =>
+                decide(subject, 'project.list', { type: 'project', project }, { searching: true })
+                  .allowed,
             ),
           );
           expect(await ids(inputs, inputReadableBy(scope))).toEqual(
-            allowed(inputFacts, ({ input }) => decide(subject, 'input.read', { type: 'input', input }).allowed),
+            allowed(
+              inputFacts,
+              ({ input }) => decide(subject, 'input.read', { type: 'input', input }).allowed,
+            ),
           );
           expect(await ids(users, userReadableBy(scope))).toEqual(
-            allowed(userFacts, ({ user }) => decide(subject, 'user.read', { type: 'user', user }).allowed),
+            allowed(
+              userFacts,
+              ({ user }) => decide(subject, 'user.read', { type: 'user', user }).allowed,
+            ),
           );
           expect(await ids(users, userPersonalDataReadableBy(scope))).toEqual(
-            allowed(userFacts, ({ user }) => decide(subject, 'user.readPersonalData', { type: 'user', user }).allowed),
+            allowed(
+              userFacts,
+              ({ user }) =>
+                decide(subject, 'user.readPersonalData', { type: 'user', user }).allowed,
+            ),
           );
           expect(await ids(userGroups, groupReadableBy(scope))).toEqual(
             decide(subject, 'group.read', { type: 'platform' }).allowed ? [...groupIds].sort() : [],
           );
           expect(await ids(folders, folderReadableBy(scope))).toEqual(
-            allowed(folderFacts, (folder) => decide(subject, 'folder.read', { type: 'folder', folder }).allowed),
+            allowed(
+              folderFacts,
+              (folder) => decide(subject, 'folder.read', { type: 'folder', folder }).allowed,
+            ),
           );
           expect(await ids(folders, folderPathReadableBy(scope))).toEqual(
-            allowed(folderFacts, (folder) => decide(subject, 'folder.readPath', { type: 'folder', folder }).allowed),
+            allowed(
+              folderFacts,
+              (folder) => decide(subject, 'folder.readPath', { type: 'folder', folder }).allowed,
+            ),
           );
         }
       }),

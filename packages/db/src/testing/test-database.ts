@@ -23,7 +23,9 @@ export async function createTestDatabase(
   kind: DatabaseKind,
   options: { logger?: Logger } = {},
 ): Promise<Connection> {
-  return kind === 'pglite' ? createPgliteDatabase(options.logger) : createPostgresDatabase(options.logger);
+  return kind === 'pglite'
+    ? createPgliteDatabase(options.logger)
+    : createPostgresDatabase(options.logger);
 }
 
 function migrationsHash(): string {

@@ -17,7 +17,9 @@ export async function listFolders(
   ];
   if (input.cursor) {
     const cursor = decodeCursor(input.cursor);
-    conditions.push(sql`(${folders.position}, ${folders.id}) > (${cursor.position}, ${cursor.id}::uuid)`);
+    conditions.push(
+      sql`(${folders.position}, ${folders.id}) > (${cursor.position}, ${cursor.id}::uuid)`,
+    );
   }
   const rows = await ctx.db
     .select(folderSummaryColumns(scope))

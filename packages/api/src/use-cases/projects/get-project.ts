@@ -38,8 +38,15 @@ export async function getProject(
     .limit(1);
   if (!row) throw notFound('Project');
   const previewGranted =
-    input.previewToken !== undefined && row.previewTokenHash !== null && hashToken(input.previewToken) === row.previewTokenHash;
-  const decision = decide(await ctx.subject(), 'project.read', { type: 'project', project: toProjectFacts(row) }, { previewGranted });
+    input.previewToken !== undefined &&
+    row.previewTokenHash !== null &&
+    hashToken(input.previewToken) === row.previewTokenHash;
+  const decision = decide(
+    await ctx.subject(),
+    'project.read',
+    { type: 'project', project: toProjectFacts(row) },
+    { previewGranted },
+  );
   if (!decision.allowed) throw notFound('Project');
   return { ...toProjectCard(row), phases: row.phases.map(toPhaseSummary) };
 }

@@ -25,7 +25,8 @@ export async function listProjects(
     eq(projects.status, input.status ?? 'published'),
   ];
   // A folder's projects are those anywhere below it.
-  if (input.folderId) conditions.push(sql`${projects.folderPath} @> array[${input.folderId}::uuid]`);
+  if (input.folderId)
+    conditions.push(sql`${projects.folderPath} @> array[${input.folderId}::uuid]`);
   if (input.search) {
     const pattern = `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conditions.push(
