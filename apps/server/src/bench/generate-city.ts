@@ -25,14 +25,8 @@ import {
   users,
   type Database,
 } from '@samrad/db';
-// drizzle-orm is a dependency of @samrad/db, not (yet) of this app: its copy is used, so `sql`
-// and the schema objects come from one module instance. (Adding `drizzle-orm` to this app's
-// dependencies would turn this into a plain `from 'drizzle-orm'`.)
-import { sql, type SQL } from '../../../../packages/db/node_modules/drizzle-orm/index.js';
-import type {
-  PgColumn,
-  PgTable,
-} from '../../../../packages/db/node_modules/drizzle-orm/pg-core/index.js';
+import { sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 
 export interface CitySize {
   folders: number;

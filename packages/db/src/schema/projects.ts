@@ -85,6 +85,11 @@ export const projects = pgTable(
       .where(sql`${t.listed}`),
     index('projects_folder_idx').on(t.platformId, t.folderId),
     index('projects_folder_path_idx').using('gin', t.folderPath),
+    // Search in every language at once (`projectSearchText`), by trigrams: no full scan per search.
+    index('projects_search_idx').using(
+      'gin',
+      sql`(${t.title}::text || ' ' || ${t.description}::text) gin_trgm_ops`,
+    ),
     check('projects_title_not_empty', nonEmptyJsonObject('title')),
     check('projects_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     check(

@@ -11,7 +11,6 @@ import {
   type GroupForMembership,
   type RegistrationAnswerValue,
   type RegistrationQuestionType,
-  type Role,
   type SmartGroupFieldType,
   type SmartGroupQuestion,
   type SmartGroupRule,
@@ -284,7 +283,7 @@ const opsOf = (type: SmartGroupFieldType) =>
 const fieldOf = (type: SmartGroupFieldType): SmartGroupRule['field'] =>
   type.startsWith('answer:')
     ? `answer:${keyOf(type.slice('answer:'.length) as RegistrationQuestionType)}`
-    : (type as SmartGroupRule['field']);
+    : type;
 
 /** Values tried per field type and operator, close to the users' so that they sometimes match. */
 function candidates(
@@ -481,7 +480,7 @@ async function insertSpecUser(db: Database, world: World, spec: UserSpec) {
     status: spec.status,
     email: user.email,
     verified: spec.verified,
-    roles: spec.roles.map((grant) => grant.role as Role),
+    roles: spec.roles.map((grant) => grant.role),
     registeredAt: spec.registeredAt,
     participatedProjectIds: new Set(
       spec.participation
@@ -546,7 +545,7 @@ describe.each(testDatabaseKinds())('user groups on %s', (kind) => {
 
         // The same rules through groupIdsOfUser, which gathers the facts once per user.
         const pseudoGroups = rules.map((r) => ({ id: randomUUID(), rules: r }));
-        const pseudoIds = new Set(pseudoGroups.map((g) => g.id));
+        const pseudoIds = new Set<string>(pseudoGroups.map((g) => g.id));
         for (const person of people) {
           const got = (await groupIdsOfUser(db, world.platformId, person.id, pseudoGroups)).filter(
             (id) => pseudoIds.has(id),

@@ -332,9 +332,12 @@ export async function loadSmartGroups(
  * Every group (of any kind) the user is in, in one statement whatever the number of groups:
  * the user's row is found by its primary key, their manual and composite memberships by index,
  * their roles, participation and answers are gathered once, and each smart group's rules are an
- * expression on those. Pass `smartGroups` (from `loadSmartGroups`, possibly cached) to save a
- * query; without them they are loaded first. An inactive user, or one of another platform, is
- * in no group (SPEC 2.4).
+ * expression on those. An inactive user, or one of another platform, is in no group (SPEC 2.4).
+ *
+ * The access model calls this on every request. Pass `smartGroups` (from `loadSmartGroups`) and
+ * keep passing the same array while the groups do not change: the statement is then compiled
+ * once and sent as a prepared statement, so PostgreSQL plans it once per connection too.
+ * Without `smartGroups` they are loaded first (one more query) and compiled afresh.
  */
 export async function groupIdsOfUser(
   db: Database,
@@ -342,44 +345,43 @@ export async function groupIdsOfUser(
   userId: string,
   smartGroups?: readonly SmartGroupToEvaluate[],
 ): Promise<string[]> {
-  const { facts, smartArm } = compileSmartGroups(
-    smartGroups ?? (await loadSmartGroups(db, platformId)),
-  );
-  const rows = await db.execute<{ id: string }>(
-    sql`select distinct membership.id from ${users}
-    cross join lateral (${facts}) as facts
-    cross join lateral (
-      select ${groupMemberships.groupId} as id from ${groupMemberships} where ${groupMemberships.userId} = ${users.id}
-      union all
-      select ${compositeGroupMembers.compositeGroupId} from ${compositeGroupMembers} inner join ${groupMemberships} on ${groupMemberships.groupId} = ${compositeGroupMembers.memberGroupId} where ${groupMemberships.userId} = ${users.id}${smartArm}
-    ) as membership (id)
-    where ${users.id} = ${userId} and ${users.platformId} = ${platformId} and ${users.status} = 'active'`,
-  );
-  return rowsOf<{ id: string }>(rows).map((row) => row.id);
+  const groups = smartGroups ?? (await loadSmartGroups(db, platformId));
+  let byGroups = preparedStatements.get(db);
+  if (!byGroups) preparedStatements.set(db, (byGroups = new WeakMap()));
+  let statement = byGroups.get(groups);
+  if (!statement) byGroups.set(groups, (statement = prepareGroupIdsOfUser(db, groups)));
+  const rows = await statement.execute({ userId, platformId });
+  return rows.map((row) => row.id);
 }
 
-/** Compiled once per list of smart groups: callers that cache the list skip this work. */
-const compiled = new WeakMap<readonly SmartGroupToEvaluate[], { facts: SQL; smartArm: SQL }>();
+type GroupIdsStatement = ReturnType<typeof prepareGroupIdsOfUser>;
+const preparedStatements = new WeakMap<
+  Database,
+  WeakMap<readonly SmartGroupToEvaluate[], GroupIdsStatement>
+>();
 
-function compileSmartGroups(groups: readonly SmartGroupToEvaluate[]) {
-  const known = compiled.get(groups);
-  if (known) return known;
+function prepareGroupIdsOfUser(db: Database, groups: readonly SmartGroupToEvaluate[]) {
   const smart = groups.map((group) => ({ id: group.id, plan: planStoredRules(group.rules) }));
-  const result = {
-    facts: gatherFacts(smart.map((group) => group.plan)),
-    smartArm:
-      smart.length === 0
-        ? sql``
-        : sql` union all select candidate.id from (values ${sql.join(
-            smart.map(({ id, plan }) => sql`(${id}::uuid, ${planCondition(plan, gatheredFacts)})`),
-            sql`, `,
-          )}) as candidate (id, member) where candidate.member`,
-  };
-  compiled.set(groups, result);
-  return result;
-}
-
-/** postgres-js returns the rows, PGlite an object holding them. */
-function rowsOf<Row>(result: unknown): Row[] {
-  return Array.isArray(result) ? (result as Row[]) : (result as { rows: Row[] }).rows;
+  const smartArm =
+    smart.length === 0
+      ? sql``
+      : sql` union all select candidate.id from (values ${sql.join(
+          smart.map(({ id, plan }) => sql`(${id}::uuid, ${planCondition(plan, gatheredFacts)})`),
+          sql`, `,
+        )}) as candidate (id, member) where candidate.member`;
+  return db
+    .selectDistinct({ id: sql<string>`membership.id` })
+    .from(
+      sql`${users}
+      cross join lateral (${gatherFacts(smart.map((group) => group.plan))}) as facts
+      cross join lateral (
+        select ${groupMemberships.groupId} from ${groupMemberships} where ${groupMemberships.userId} = ${users.id}
+        union all
+        select ${compositeGroupMembers.compositeGroupId} from ${compositeGroupMembers} inner join ${groupMemberships} on ${groupMemberships.groupId} = ${compositeGroupMembers.memberGroupId} where ${groupMemberships.userId} = ${users.id}${smartArm}
+      ) as membership (id)`,
+    )
+    .where(
+      sql`${users.id} = ${sql.placeholder('userId')} and ${users.platformId} = ${sql.placeholder('platformId')} and ${users.status} = 'active'`,
+    )
+    .prepare('group_ids_of_user');
 }

@@ -61,3 +61,12 @@ export function projectListableBy(
     or(projectManagedBy(s, p), not(sql`${p.folderPath} && ${draftFolders}`)),
   )!;
 }
+
+/**
+ * Projects whose title or description, in any language, contains `text` (case-insensitive).
+ * The expression is the one `projects_search_idx` indexes by trigrams.
+ */
+export function projectMatchesSearch(text: string): SQL {
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql`(${projects.title}::text || ' ' || ${projects.description}::text) ilike ${pattern}`;
+}

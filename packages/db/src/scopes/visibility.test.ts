@@ -150,15 +150,13 @@ describe.each(testDatabaseKinds())('SQL visibility filters equal the policy on %
             );
           }
           if (p.groups.length > 0) {
-            await db
-              .insert(projectVisibilityGroups)
-              .values(
-                p.groups.map((g) => ({
-                  platformId: platform.id,
-                  projectId: row.id,
-                  groupId: groupIds[g]!,
-                })),
-              );
+            await db.insert(projectVisibilityGroups).values(
+              p.groups.map((g) => ({
+                platformId: platform.id,
+                projectId: row.id,
+                groupId: groupIds[g]!,
+              })),
+            );
           }
         }
 

@@ -1,6 +1,12 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { ListProjectsInput } from '@samrad/core';
-import { folders, projectListableBy, projects, subjectScope } from '@samrad/db';
+import {
+  folders,
+  projectListableBy,
+  projectMatchesSearch,
+  projects,
+  subjectScope,
+} from '@samrad/db';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors.js';
 import {
@@ -27,12 +33,7 @@ export async function listProjects(
   // A folder's projects are those anywhere below it.
   if (input.folderId)
     conditions.push(sql`${projects.folderPath} @> array[${input.folderId}::uuid]`);
-  if (input.search) {
-    const pattern = `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(
-      sql`(${projects.title}::text ilike ${pattern} or ${projects.description}::text ilike ${pattern})`,
-    );
-  }
+  if (input.search) conditions.push(projectMatchesSearch(input.search));
   if (input.cursor) {
     const cursor = decodeCursor(input.cursor);
     conditions.push(

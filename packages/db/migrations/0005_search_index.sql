@@ -1,0 +1,1 @@
+CREATE INDEX "projects_search_idx" ON "projects" USING gin (("title"::text || ' ' || "description"::text) gin_trgm_ops);
