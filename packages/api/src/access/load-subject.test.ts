@@ -107,7 +107,7 @@ describe.each(testDatabaseKinds())('the subject’s groups on %s', (kind) => {
         db,
         fixture.platform,
         { ...person, verified: false },
-        async () => planned,
+        () => Promise.resolve(planned),
       );
       const expected =
         person.status === 'active' ? await groupIdsOfUser(db, platformId, person.id) : [];

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { localize } from '@samrad/core';
 import { folders } from '@samrad/db';

@@ -266,7 +266,7 @@ describe.each(testDatabaseKinds())('SQL visibility filters equal the policy on %
             });
             return compileSubject({
               userId: people[i]!.id,
-              status: s.status as 'active' | 'pending' | 'blocked',
+              status: s.status,
               kind: 'full',
               emailConfirmed: true,
               verifiedAt: null,
