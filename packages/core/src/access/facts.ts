@@ -43,6 +43,8 @@ export interface UserFacts {
   listedInDirectory: boolean;
   /** The projects the person took part in, with the folders above each. */
   participatedIn: readonly Pick<ProjectFacts, 'id' | 'folderIds'>[];
+  /** The members-only projects the person is a member of (SPEC 2.4, 3.5). */
+  memberOf?: readonly string[];
 }
 
 /** A scope as the policy sees it: the folders above it matter, since grants cover subtrees. */

@@ -102,15 +102,23 @@ export function readInput(
 
 /**
  * SPEC 2.3, 2.4, 6: a public profile is seen by the person, admins, those who manage a project the
- * person took part in, and — when the person chose to be listed — other signed-in users. Never by
- * visitors: membership of the platform is not shown to them.
+ * person took part in, fellow members of a project the person is a member of, and — when the
+ * person chose to be listed — other signed-in users. Never by visitors: membership of the
+ * platform is not shown to them.
  */
 export function readUser(subject: Subject, user: UserFacts): Decision<'not_visible'> {
   const personal = readPersonalData(subject, user);
   if (personal.allowed) return personal;
-  if (subject.userId !== null && user.listedInDirectory)
+  if (subject.userId !== null && user.listedInDirectory) {
     return allow('listed in the member directory');
-  return deny('not_visible', 'not listed, and not a participant of what the subject manages');
+  }
+  for (const project of user.memberOf ?? []) {
+    if (subject.memberProjectIds.has(project)) return allow(`both members of project ${project}`);
+  }
+  return deny(
+    'not_visible',
+    'not listed, not a fellow member, not a participant of what the subject manages',
+  );
 }
 
 /** E-mail and answers: the person, admins, and managers of a project the person took part in. */

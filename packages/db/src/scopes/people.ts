@@ -1,6 +1,6 @@
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { projects } from '../schema/projects.js';
+import { projectMembers, projects } from '../schema/projects.js';
 import { users } from '../schema/users.js';
 import { userGroups } from '../schema/groups.js';
 import { tookPartIn } from './participation.js';
@@ -27,12 +27,22 @@ export function userPersonalDataReadableBy(s: SubjectScope): SQL {
   return and(eq(users.platformId, s.platformId), or(self(s), tookPartIn(users.id, managing(s))))!;
 }
 
-/** Public profiles: the above, and people listed in the directory for signed-in users (SPEC 6). */
+/**
+ * Public profiles: the above, people listed in the directory (SPEC 6), and fellow members of a
+ * project (SPEC 2.4), for signed-in users.
+ */
 export function userReadableBy(s: SubjectScope): SQL {
   if (s.userId === null) return sql`false`;
   return or(
     userPersonalDataReadableBy(s),
-    and(eq(users.platformId, s.platformId), eq(users.listedInDirectory, true)),
+    and(
+      eq(users.platformId, s.platformId),
+      or(
+        eq(users.listedInDirectory, true),
+        sql`exists (select 1 from ${projectMembers} where ${projectMembers.userId} = ${users.id}
+          and ${projectMembers.projectId} = any(${uuidArray(s.memberProjectIds)}))`,
+      ),
+    ),
   )!;
 }
 

@@ -16,7 +16,7 @@ import {
 import type { Connection } from '../connect.js';
 import { folders } from '../schema/folders.js';
 import { userGroups } from '../schema/groups.js';
-import { projects, projectVisibilityGroups } from '../schema/projects.js';
+import { projectMembers, projects, projectVisibilityGroups } from '../schema/projects.js';
 import {
   createTestDatabase,
   insertFolder,
@@ -194,7 +194,7 @@ describe.each(testDatabaseKinds())('SQL visibility filters equal the policy on %
         }));
 
         // Each generated subject is a real user, who may be listed and may have posted inputs.
-        const people: Awaited<ReturnType<typeof insertUser>>[] = [];
+        const people: (Awaited<ReturnType<typeof insertUser>> & { memberOf: string[] })[] = [];
         for (const s of w.subjects) {
           const person = await insertUser(db, platform.id, {
             listedInDirectory: s.listed,
@@ -217,7 +217,26 @@ describe.each(testDatabaseKinds())('SQL visibility filters equal the policy on %
               updatedAt: now,
             });
           }
-          people.push(person);
+          const memberOf = [
+            ...new Set(
+              s.memberOf.flatMap(
+                (i) => projectFacts[i % Math.max(projectFacts.length, 1)]?.id ?? [],
+              ),
+            ),
+          ];
+          if (memberOf.length > 0) {
+            await db
+              .insert(projectMembers)
+              .values(
+                memberOf.map((projectId) => ({
+                  platformId: platform.id,
+                  projectId,
+                  userId: person.id,
+                  source: 'added' as const,
+                })),
+              );
+          }
+          people.push({ ...person, memberOf });
         }
         const authored = await db.select().from(inputs).where(eq(inputs.platformId, platform.id));
         const userFacts = people.map((person) => ({
@@ -225,6 +244,7 @@ describe.each(testDatabaseKinds())('SQL visibility filters equal the policy on %
           user: {
             id: person.id,
             listedInDirectory: person.listedInDirectory,
+            memberOf: person.memberOf,
             participatedIn: projectFacts.filter((p) =>
               authored.some((i) => i.authorId === person.id && i.projectId === p.id),
             ),
@@ -272,9 +292,7 @@ describe.each(testDatabaseKinds())('SQL visibility filters equal the policy on %
               verifiedAt: null,
               roles,
               groupIds: s.groups.map((g) => groupIds[g]!),
-              memberProjectIds: s.memberOf.flatMap(
-                (i) => projectFacts[i % Math.max(projectFacts.length, 1)]?.id ?? [],
-              ),
+              memberProjectIds: people[i]!.memberOf,
             });
           }),
         ];
