@@ -103,11 +103,8 @@ describe.each(testDatabaseKinds())('the subject’s groups on %s', (kind) => {
     const planned = await loadPlannedSmartGroups(db, platformId);
     let memberships = 0;
     for (const person of everyone) {
-      const subject = await loadSubject(
-        db,
-        fixture.platform,
-        { ...person, verified: false },
-        () => Promise.resolve(planned),
+      const subject = await loadSubject(db, fixture.platform, { ...person, verified: false }, () =>
+        Promise.resolve(planned),
       );
       const expected =
         person.status === 'active' ? await groupIdsOfUser(db, platformId, person.id) : [];

@@ -9,7 +9,7 @@ import {
   type SmartGroupPlan,
   type Subject,
 } from '@samrad/core';
-import { users, type Database } from '@samrad/db';
+import { projectsTakenPartIn, users, type Database } from '@samrad/db';
 import type { Platform, SessionUser } from '../context.js';
 
 /** A platform's smart group with its rules planned once, as the server caches it. */
@@ -25,20 +25,6 @@ interface GrantRow {
   projectId: string | null;
   ancestors: string[];
 }
-
-// Projects the user took part in, as attributable rows show: the same arms as `tookPartIn`
-// (@samrad/db), whose SQL the smart-group property tests hold equal to `matchesSmartGroup`.
-const participatedProjectIds = sql<string[]>`(select coalesce(array_agg(distinct pid), '{}') from (
-    select i.project_id as pid from inputs i where i.author_id = users.id
-    union select i.project_id from comments c join inputs i on i.id = c.input_id where c.author_id = users.id
-    union select ph.project_id from votes v join phases ph on ph.id = v.phase_id where v.author_id = users.id
-    union select ph.project_id from survey_responses r join phases ph on ph.id = r.phase_id
-      where r.author_id = users.id and not r.is_test
-    union select i.project_id from reactions x join inputs i on i.id = x.input_id where x.user_id = users.id
-    union select ph.project_id from volunteers v join volunteering_causes c on c.id = v.cause_id
-      join phases ph on ph.id = c.phase_id where v.user_id = users.id
-    union select e.project_id from event_registrations er join events e on e.id = er.event_id
-      where er.user_id = users.id) participated)`;
 
 const noParticipation = sql<string[]>`'{}'::uuid[]`;
 
@@ -87,7 +73,10 @@ export async function loadSubject(
           select m.group_id as g from group_memberships m where m.user_id = users.id
           union select c.composite_group_id from composite_group_members c
             join group_memberships m on m.group_id = c.member_group_id where m.user_id = users.id) direct)`,
-      participatedProjectIds: needsParticipation ? participatedProjectIds : noParticipation,
+      // `users.id` spelled out: in a one-table select drizzle would write the bare column name.
+      participatedProjectIds: needsParticipation
+        ? projectsTakenPartIn(sql.raw('users.id'))
+        : noParticipation,
     })
     .from(users)
     .where(and(eq(users.id, user.id), eq(users.platformId, platform.id)))

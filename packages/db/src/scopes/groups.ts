@@ -1,4 +1,4 @@
-import { and, eq, sql, type Column, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import {
   SmartGroupRules,
   caseFoldFrom,
@@ -11,18 +11,10 @@ import {
   type SmartGroupTest,
 } from '@samrad/core';
 import type { Database } from '../connect.js';
-import {
-  eventRegistrations,
-  events,
-  volunteeringCauses,
-  volunteers,
-} from '../schema/activities.js';
+import { participationSources } from './participation.js';
 import { compositeGroupMembers, groupMemberships, userGroups } from '../schema/groups.js';
-import { comments, inputs, reactions, votes } from '../schema/inputs.js';
-import { phases } from '../schema/phases.js';
 import { registrationAnswers, registrationQuestions } from '../schema/registration.js';
 import { roleAssignments } from '../schema/roles.js';
-import { surveyResponses } from '../schema/surveys.js';
 import { users } from '../schema/users.js';
 
 /*
@@ -60,47 +52,6 @@ const list = (values: readonly string[], type: SQL) =>
     values.map((value) => sql`${value}::${type}`),
     sql`, `,
   );
-
-/**
- * Where participation is recorded, and the project of each row. Only rows that carry the person
- * count: contributions collected with `all` (under `demographics` and `anonymous` there is no
- * author, by design, SPEC 4.4), reactions, volunteering and event registrations. Managers' test
- * survey responses are not participation.
- */
-const participationSources: { from: SQL; who: Column; project: Column; also?: SQL }[] = [
-  { from: sql`${inputs}`, who: inputs.authorId, project: inputs.projectId },
-  {
-    from: sql`${comments} inner join ${inputs} on ${inputs.id} = ${comments.inputId}`,
-    who: comments.authorId,
-    project: inputs.projectId,
-  },
-  {
-    from: sql`${votes} inner join ${phases} on ${phases.id} = ${votes.phaseId}`,
-    who: votes.authorId,
-    project: phases.projectId,
-  },
-  {
-    from: sql`${surveyResponses} inner join ${phases} on ${phases.id} = ${surveyResponses.phaseId}`,
-    who: surveyResponses.authorId,
-    project: phases.projectId,
-    also: sql`not ${surveyResponses.isTest}`,
-  },
-  {
-    from: sql`${reactions} inner join ${inputs} on ${inputs.id} = ${reactions.inputId}`,
-    who: reactions.userId,
-    project: inputs.projectId,
-  },
-  {
-    from: sql`${volunteers} inner join ${volunteeringCauses} on ${volunteeringCauses.id} = ${volunteers.causeId} inner join ${phases} on ${phases.id} = ${volunteeringCauses.phaseId}`,
-    who: volunteers.userId,
-    project: phases.projectId,
-  },
-  {
-    from: sql`${eventRegistrations} inner join ${events} on ${events.id} = ${eventRegistrations.eventId}`,
-    who: eventRegistrations.userId,
-    project: events.projectId,
-  },
-];
 
 const answersOfUser = sql`${registrationAnswers} inner join ${registrationQuestions} on ${registrationQuestions.id} = ${registrationAnswers.questionId} where ${registrationAnswers.userId} = ${users.id} and ${registrationQuestions.platformId} = ${users.platformId}`;
 

@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type Column, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import {
   eventRegistrations,
@@ -11,32 +11,72 @@ import { phases } from '../schema/phases.js';
 import { surveyResponses } from '../schema/surveys.js';
 
 /**
+ * Where participation is recorded, and the project of each row. Only rows that carry the person
+ * count: contributions collected with `all` (under `demographics` and `anonymous` there is no
+ * author, by design, SPEC 4.4), reactions, volunteering and event registrations. Managers' test
+ * survey responses are not participation.
+ */
+export const participationSources: { from: SQL; who: Column; project: Column; also?: SQL }[] = [
+  { from: sql`${inputs}`, who: inputs.authorId, project: inputs.projectId },
+  {
+    from: sql`${comments} inner join ${inputs} on ${inputs.id} = ${comments.inputId}`,
+    who: comments.authorId,
+    project: inputs.projectId,
+  },
+  {
+    from: sql`${votes} inner join ${phases} on ${phases.id} = ${votes.phaseId}`,
+    who: votes.authorId,
+    project: phases.projectId,
+  },
+  {
+    from: sql`${surveyResponses} inner join ${phases} on ${phases.id} = ${surveyResponses.phaseId}`,
+    who: surveyResponses.authorId,
+    project: phases.projectId,
+    also: sql`not ${surveyResponses.isTest}`,
+  },
+  {
+    from: sql`${reactions} inner join ${inputs} on ${inputs.id} = ${reactions.inputId}`,
+    who: reactions.userId,
+    project: inputs.projectId,
+  },
+  {
+    from: sql`${volunteers} inner join ${volunteeringCauses} on ${volunteeringCauses.id} = ${volunteers.causeId} inner join ${phases} on ${phases.id} = ${volunteeringCauses.phaseId}`,
+    who: volunteers.userId,
+    project: phases.projectId,
+  },
+  {
+    from: sql`${eventRegistrations} inner join ${events} on ${events.id} = ${eventRegistrations.eventId}`,
+    who: eventRegistrations.userId,
+    project: events.projectId,
+  },
+];
+
+/**
  * The person (`userId`, a column of the outer query) took part in a project that satisfies
- * `inProject` (given the project id column of each kind of participation). Only rows that carry
- * the person count: contributions collected with `all` (under `demographics` and `anonymous` there
- * is no author, by design, SPEC 4.4), reactions, volunteering and event registrations. Managers'
- * test survey responses are not participation.
+ * `inProject` (given the project id column of each source).
  */
 export function tookPartIn(
   userId: AnyPgColumn | SQL,
   inProject: (projectId: AnyPgColumn) => SQL,
 ): SQL {
-  const arms = [
-    sql`exists (select 1 from ${inputs} where ${inputs.authorId} = ${userId} and ${inProject(inputs.projectId)})`,
-    sql`exists (select 1 from ${comments} inner join ${inputs} on ${inputs.id} = ${comments.inputId}
-      where ${comments.authorId} = ${userId} and ${inProject(inputs.projectId)})`,
-    sql`exists (select 1 from ${votes} inner join ${phases} on ${phases.id} = ${votes.phaseId}
-      where ${votes.authorId} = ${userId} and ${inProject(phases.projectId)})`,
-    sql`exists (select 1 from ${surveyResponses} inner join ${phases} on ${phases.id} = ${surveyResponses.phaseId}
-      where ${surveyResponses.authorId} = ${userId} and not ${surveyResponses.isTest} and ${inProject(phases.projectId)})`,
-    sql`exists (select 1 from ${reactions} inner join ${inputs} on ${inputs.id} = ${reactions.inputId}
-      where ${reactions.userId} = ${userId} and ${inProject(inputs.projectId)})`,
-    sql`exists (select 1 from ${volunteers}
-      inner join ${volunteeringCauses} on ${volunteeringCauses.id} = ${volunteers.causeId}
-      inner join ${phases} on ${phases.id} = ${volunteeringCauses.phaseId}
-      where ${volunteers.userId} = ${userId} and ${inProject(phases.projectId)})`,
-    sql`exists (select 1 from ${eventRegistrations} inner join ${events} on ${events.id} = ${eventRegistrations.eventId}
-      where ${eventRegistrations.userId} = ${userId} and ${inProject(events.projectId)})`,
-  ];
+  const arms = participationSources.map(
+    (source) =>
+      sql`exists (select 1 from ${source.from} where ${source.who} = ${userId}${
+        source.also ? sql` and ${source.also}` : sql``
+      } and ${inProject(source.project as AnyPgColumn)})`,
+  );
   return sql`(${sql.join(arms, sql` or `)})`;
+}
+
+/** The ids of the projects the person (`userId`, an expression of the outer query) took part in. */
+export function projectsTakenPartIn(userId: SQL): SQL<string[]> {
+  const arms = participationSources.map(
+    (source) =>
+      sql`select ${source.project} as pid from ${source.from} where ${source.who} = ${userId}${
+        source.also ? sql` and ${source.also}` : sql``
+      }`,
+  );
+  return sql<
+    string[]
+  >`(select coalesce(array_agg(distinct pid), '{}') from (${sql.join(arms, sql` union `)}) as participated)`;
 }

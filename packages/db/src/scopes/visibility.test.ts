@@ -225,16 +225,14 @@ describe.each(testDatabaseKinds())('SQL visibility filters equal the policy on %
             ),
           ];
           if (memberOf.length > 0) {
-            await db
-              .insert(projectMembers)
-              .values(
-                memberOf.map((projectId) => ({
-                  platformId: platform.id,
-                  projectId,
-                  userId: person.id,
-                  source: 'added' as const,
-                })),
-              );
+            await db.insert(projectMembers).values(
+              memberOf.map((projectId) => ({
+                platformId: platform.id,
+                projectId,
+                userId: person.id,
+                source: 'added' as const,
+              })),
+            );
           }
           people.push({ ...person, memberOf });
         }
