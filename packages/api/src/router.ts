@@ -3,6 +3,7 @@ import { authRouter } from './routers/auth.js';
 import { foldersRouter } from './routers/folders.js';
 import { platformRouter } from './routers/platform.js';
 import { projectsRouter } from './routers/projects.js';
+import { rolesRouter } from './routers/roles.js';
 import { createCallerFactory, router } from './trpc.js';
 
 export const appRouter = router({
@@ -11,6 +12,7 @@ export const appRouter = router({
   folders: foldersRouter,
   platform: platformRouter,
   projects: projectsRouter,
+  roles: rolesRouter,
 });
 
 export type AppRouter = typeof appRouter;

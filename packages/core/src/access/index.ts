@@ -8,3 +8,4 @@ export * from './standing.js';
 export * from './subject.js';
 export * from './visibility.js';
 export * from './matrix.js';
+export * from './schemas.js';

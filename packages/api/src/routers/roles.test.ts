@@ -1,0 +1,261 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TRPCError } from '@trpc/server';
+import { and, count, eq } from 'drizzle-orm';
+import { auditLog, projects, roleAssignments, users } from '@samrad/db';
+import { insertUser, testDatabaseKinds } from '@samrad/db/testing';
+import { demoPassword } from '../demo/demo-city.js';
+import { createApiFixture, openSessionForTest, type ApiFixture } from '../testing/api-fixture.js';
+
+/** roles.* and access.explain through the router, on both engines (SPEC 2, 7). */
+describe.each(testDatabaseKinds())('roles and explanations on %s', (kind) => {
+  let fixture: ApiFixture;
+  beforeAll(async () => {
+    fixture = await createApiFixture(kind);
+  });
+  afterAll(() => fixture?.close());
+
+  const as = async (who: string | null) => {
+    if (!who) return fixture.caller();
+    const { token } = await (
+      await fixture.caller()
+    ).auth.signIn({ email: `${who}@demo.samrad.local`, password: demoPassword });
+    return fixture.caller(token);
+  };
+  const userId = async (who: string) =>
+    (
+      await fixture.connection.db
+        .select()
+        .from(users)
+        .where(eq(users.email, `${who}@demo.samrad.local`))
+    )[0]!.id;
+  const project = async (slug: string) =>
+    ({
+      type: 'project',
+      id: (await fixture.connection.db.select().from(projects).where(eq(projects.slug, slug)))[0]!
+        .id,
+    }) as const;
+  /** A fresh resident for each test, so no test depends on another's changes. */
+  const newcomer = async () =>
+    (await insertUser(fixture.connection.db, fixture.platform.id, { emailConfirmedAt: new Date() }))
+      .id;
+  const counts = async () => {
+    const { db } = fixture.connection;
+    const [roles] = await db.select({ n: count() }).from(roleAssignments);
+    const [audits] = await db.select({ n: count() }).from(auditLog);
+    return [roles!.n, audits!.n];
+  };
+  const refusal = async (call: () => Promise<unknown>) => {
+    const before = await counts();
+    const error = await call().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(TRPCError);
+    // A refused change writes nothing, not even half of itself.
+    expect(await counts()).toEqual(before);
+    const { code, cause } = error as TRPCError;
+    return [code, (cause as { reason?: string } | undefined)?.reason ?? null];
+  };
+
+  it('lets an admin appoint a project manager, audited with the change', async () => {
+    const admin = await as('admin');
+    const park = await project('a-new-park-by-the-harbour');
+    const resident = await newcomer();
+    await admin.roles.assign({ userId: resident, role: 'project_manager', scope: park });
+    const listed = await admin.roles.list({ scope: park });
+    expect(listed.items).toContainEqual({ userId: resident, role: 'project_manager', scope: park });
+    const [entry] = await fixture.connection.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'role.assign'), eq(auditLog.targetId, resident)));
+    expect(entry).toMatchObject({
+      projectId: park.id,
+      before: null,
+      after: { role: 'project_manager', scope: park },
+    });
+    expect(entry?.actorLabel).toContain('admin@demo.samrad.local');
+  });
+
+  it('refuses what SPEC 2 refuses, with the codes of API.md', async () => {
+    const park = await project('a-new-park-by-the-harbour');
+    const budget = await project('budget-2027-your-priorities');
+    const cycle = await project('cycle-lanes-on-storgatan');
+    const draft = await project('bus-stop-shelters');
+    const target = await userId('pending');
+    const pm = await as('project.manager');
+    const fm = await as('folder.manager');
+    // Project managers cannot appoint other project managers.
+    expect(
+      await refusal(() =>
+        pm.roles.assign({ userId: target, role: 'project_manager', scope: park }),
+      ),
+    ).toEqual(['FORBIDDEN', 'not_permitted']);
+    // Delegation is off by default…
+    expect(
+      await refusal(() =>
+        fm.roles.assign({ userId: target, role: 'project_manager', scope: cycle }),
+      ),
+    ).toEqual(['FORBIDDEN', 'delegation_off']);
+    // …and, on, never reaches outside the branch.
+    fixture.platform.managersMayDelegate = true;
+    try {
+      expect(
+        await refusal(() =>
+          fm.roles.assign({ userId: target, role: 'project_manager', scope: budget }),
+        ),
+      ).toEqual(['FORBIDDEN', 'not_permitted']);
+      await fm.roles.assign({ userId: target, role: 'project_manager', scope: cycle });
+    } finally {
+      fixture.platform.managersMayDelegate = false;
+    }
+    expect(
+      await refusal(async () =>
+        (await as(null)).roles.assign({ userId: target, role: 'project_moderator', scope: park }),
+      ),
+    ).toEqual(['UNAUTHORIZED', null]);
+    expect(
+      await refusal(async () =>
+        (await as('resident')).roles.assign({
+          userId: target,
+          role: 'project_moderator',
+          scope: draft,
+        }),
+      ),
+    ).toEqual(['NOT_FOUND', null]);
+    expect(
+      await refusal(async () =>
+        (await as('resident')).roles.assign({
+          userId: target,
+          role: 'project_moderator',
+          scope: park,
+        }),
+      ),
+    ).toEqual(['FORBIDDEN', 'not_permitted']);
+  });
+
+  it('lets a project manager appoint a moderator, and a change of role needs the right to revoke', async () => {
+    const park = await project('a-new-park-by-the-harbour');
+    const cycle = await project('cycle-lanes-on-storgatan');
+    const reviewer = await userId('reviewer');
+    await (
+      await as('project.manager')
+    ).roles.assign({ userId: reviewer, role: 'project_moderator', scope: park });
+    // The moderator of the cycle lanes is not the project manager's to replace.
+    const moderator = await userId('moderator');
+    expect(
+      await refusal(async () =>
+        (await as('project.manager')).roles.assign({
+          userId: moderator,
+          role: 'project_reviewer',
+          scope: cycle,
+        }),
+      ),
+    ).toEqual(['FORBIDDEN', 'not_permitted']);
+    await (
+      await as('admin')
+    ).roles.assign({ userId: moderator, role: 'project_reviewer', scope: cycle });
+    const [entry] = await fixture.connection.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, moderator), eq(auditLog.projectId, cycle.id)));
+    expect(entry).toMatchObject({
+      before: { role: 'project_moderator' },
+      after: { role: 'project_reviewer' },
+    });
+  });
+
+  it('never removes the last admin (SPEC 2.1)', async () => {
+    const admin = await as('admin');
+    const adminId = await userId('admin');
+    expect(
+      await refusal(() => admin.roles.revoke({ userId: adminId, scope: { type: 'platform' } })),
+    ).toEqual(['CONFLICT', 'last_admin']);
+    const other = await insertUser(fixture.connection.db, fixture.platform.id);
+    await admin.roles.assign({ userId: other.id, role: 'admin', scope: { type: 'platform' } });
+    await admin.roles.revoke({ userId: adminId, scope: { type: 'platform' } });
+    const second = await fixture.caller(await openSessionForTest(fixture.connection.db, other));
+    expect((await second.auth.me())?.roles).toEqual([
+      { role: 'admin', scope: { type: 'platform' } },
+    ]);
+    // The new admin restores the first, who then takes the role back from them.
+    await second.roles.assign({ userId: adminId, role: 'admin', scope: { type: 'platform' } });
+    await (await as('admin')).roles.revoke({ userId: other.id, scope: { type: 'platform' } });
+  });
+
+  it('refuses a role on the wrong kind of scope as BAD_REQUEST naming the field', async () => {
+    const error = await (
+      await as('admin')
+    ).roles
+      .assign({
+        userId: await userId('resident'),
+        role: 'admin',
+        scope: await project('a-new-park-by-the-harbour'),
+      })
+      .catch((e: unknown) => e as TRPCError);
+    expect((error as TRPCError).code).toBe('BAD_REQUEST');
+    expect((error as TRPCError).message).toMatch(/^role:/);
+  });
+
+  it('explains a decision with its trace, to admins and to managers within their scope (SPEC 7)', async () => {
+    const park = await project('a-new-park-by-the-harbour');
+    const youth = await project('youth-council-consultation');
+    const resident = await userId('resident');
+    const admin = await as('admin');
+    const why = await admin.access.explain({
+      userId: resident,
+      action: 'project.delete',
+      target: park,
+    });
+    expect(why.allowed).toBe(false);
+    expect(why.trace.length).toBeGreaterThan(0);
+    const visible = await admin.access.explain({
+      userId: resident,
+      action: 'project.read',
+      target: youth,
+    });
+    expect(visible).toMatchObject({ allowed: true });
+    expect(visible.trace.join(' ')).toMatch(/group/);
+    const { db } = fixture.connection;
+    const pendingId = await userId('pending');
+    const pending = await admin.access.explain({
+      userId: pendingId,
+      action: 'project.read',
+      target: youth,
+    });
+    expect(pending.allowed).toBe(false);
+    expect(pending.trace[0]).toMatch(/pending: treated as a visitor/);
+    expect(
+      (
+        await (
+          await as('project.manager')
+        ).access.explain({ userId: resident, action: 'project.update', target: park })
+      ).allowed,
+    ).toBe(false);
+    expect(
+      await refusal(async () =>
+        (await as('project.manager')).access.explain({
+          userId: resident,
+          action: 'project.read',
+          target: await project('budget-2027-your-priorities'),
+        }),
+      ),
+    ).toEqual(['FORBIDDEN', 'not_permitted']);
+    expect(
+      await refusal(async () =>
+        (await as('resident')).access.explain({
+          userId: resident,
+          action: 'project.read',
+          target: park,
+        }),
+      ),
+    ).toEqual(['FORBIDDEN', 'not_permitted']);
+    // A pending account is a visitor: it may not ask either.
+    const [pendingUser] = await db.select().from(users).where(eq(users.id, pendingId));
+    const asPending = await fixture.caller(await openSessionForTest(db, pendingUser!));
+    expect(
+      await refusal(() =>
+        asPending.access.explain({ userId: resident, action: 'project.read', target: park }),
+      ),
+    ).toEqual(['UNAUTHORIZED', null]);
+  });
+});

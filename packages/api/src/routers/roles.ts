@@ -1,0 +1,17 @@
+import { AssignRoleInput, ListRolesInput, RevokeRoleInput } from '@samrad/core';
+import { assignRole } from '../use-cases/roles/assign-role.js';
+import { listRoles } from '../use-cases/roles/list-roles.js';
+import { revokeRole } from '../use-cases/roles/revoke-role.js';
+import { router, signedInProcedure } from '../trpc.js';
+
+export const rolesRouter = router({
+  list: signedInProcedure
+    .input(ListRolesInput.default({}))
+    .query(({ ctx, input }) => listRoles(ctx, input)),
+  assign: signedInProcedure
+    .input(AssignRoleInput)
+    .mutation(({ ctx, input }) => assignRole(ctx, input)),
+  revoke: signedInProcedure
+    .input(RevokeRoleInput)
+    .mutation(({ ctx, input }) => revokeRole(ctx, input)),
+});

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { Id } from '../projects/schemas.js';
+import { actions, type Action } from './actions.js';
+import { roles, roleScopeType } from './roles.js';
+
+/** API.md: `{ type: 'platform' } | { type: 'folder', id } | { type: 'project', id }`. */
+export const ScopeInput = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('platform') }).strict(),
+  z.object({ type: z.literal('folder'), id: Id }).strict(),
+  z.object({ type: z.literal('project'), id: Id }).strict(),
+]);
+export type ScopeInput = z.infer<typeof ScopeInput>;
+
+export const AssignRoleInput = z
+  .object({ userId: Id, role: z.enum(roles), scope: ScopeInput })
+  .strict()
+  .refine((input) => roleScopeType[input.role] === input.scope.type, {
+    path: ['role'],
+    message: 'this role is held on another kind of scope (admin: platform, folder_manager: folder, project roles: project)',
+  });
+export type AssignRoleInput = z.infer<typeof AssignRoleInput>;
+
+export const RevokeRoleInput = z.object({ userId: Id, scope: ScopeInput }).strict();
+export type RevokeRoleInput = z.infer<typeof RevokeRoleInput>;
+
+export const ListRolesInput = z.object({ scope: ScopeInput.optional() }).strict();
+export type ListRolesInput = z.infer<typeof ListRolesInput>;
+
+export const ExplainAccessInput = z
+  .object({
+    userId: Id,
+    action: z.enum(actions as [Action, ...Action[]]),
+    target: ScopeInput,
+  })
+  .strict();
+export type ExplainAccessInput = z.infer<typeof ExplainAccessInput>;
