@@ -16,7 +16,8 @@ export const AssignRoleInput = z
   .strict()
   .refine((input) => roleScopeType[input.role] === input.scope.type, {
     path: ['role'],
-    message: 'this role is held on another kind of scope (admin: platform, folder_manager: folder, project roles: project)',
+    message:
+      'this role is held on another kind of scope (admin: platform, folder_manager: folder, project roles: project)',
   });
 export type AssignRoleInput = z.infer<typeof AssignRoleInput>;
 
