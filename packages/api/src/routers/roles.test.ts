@@ -182,6 +182,28 @@ describe.each(testDatabaseKinds())('roles and explanations on %s', (kind) => {
     await (await as('admin')).roles.revoke({ userId: other.id, scope: { type: 'platform' } });
   });
 
+  it('sets someone back to a normal user: all their roles or none (SPEC 2.1)', async () => {
+    const park = await project('a-new-park-by-the-harbour');
+    const cycle = await project('cycle-lanes-on-storgatan');
+    const helper = await newcomer();
+    const admin = await as('admin');
+    await admin.roles.assign({ userId: helper, role: 'project_moderator', scope: park });
+    await admin.roles.assign({ userId: helper, role: 'project_reviewer', scope: cycle });
+    // The park's manager may revoke the park role but not the cycle lanes one: nothing goes.
+    expect(
+      await refusal(async () => (await as('project.manager')).roles.clear({ userId: helper })),
+    ).toEqual(['FORBIDDEN', 'not_permitted']);
+    expect(await admin.roles.clear({ userId: helper })).toEqual({ removed: 2 });
+    const left = await fixture.connection.db
+      .select()
+      .from(roleAssignments)
+      .where(eq(roleAssignments.userId, helper));
+    expect(left).toEqual([]);
+    expect(await refusal(async () => admin.roles.clear({ userId: await userId('admin') }))).toEqual(
+      ['CONFLICT', 'last_admin'],
+    );
+  });
+
   it('refuses a role on the wrong kind of scope as BAD_REQUEST naming the field', async () => {
     const error = await (
       await as('admin')

@@ -1,5 +1,6 @@
-import { AssignRoleInput, ListRolesInput, RevokeRoleInput } from '@samrad/core';
+import { AssignRoleInput, ClearRolesInput, ListRolesInput, RevokeRoleInput } from '@samrad/core';
 import { assignRole } from '../use-cases/roles/assign-role.js';
+import { clearRoles } from '../use-cases/roles/clear-roles.js';
 import { listRoles } from '../use-cases/roles/list-roles.js';
 import { revokeRole } from '../use-cases/roles/revoke-role.js';
 import { router, signedInProcedure } from '../trpc.js';
@@ -11,6 +12,9 @@ export const rolesRouter = router({
   assign: signedInProcedure
     .input(AssignRoleInput)
     .mutation(({ ctx, input }) => assignRole(ctx, input)),
+  clear: signedInProcedure
+    .input(ClearRolesInput)
+    .mutation(({ ctx, input }) => clearRoles(ctx, input)),
   revoke: signedInProcedure
     .input(RevokeRoleInput)
     .mutation(({ ctx, input }) => revokeRole(ctx, input)),

@@ -35,3 +35,6 @@ export const ExplainAccessInput = z
   })
   .strict();
 export type ExplainAccessInput = z.infer<typeof ExplainAccessInput>;
+
+export const ClearRolesInput = z.object({ userId: Id }).strict();
+export type ClearRolesInput = z.infer<typeof ClearRolesInput>;
