@@ -1,4 +1,5 @@
 import { accessRouter } from './routers/access.js';
+import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
 import { foldersRouter } from './routers/folders.js';
 import { platformRouter } from './routers/platform.js';
@@ -8,6 +9,7 @@ import { createCallerFactory, router } from './trpc.js';
 
 export const appRouter = router({
   access: accessRouter,
+  audit: auditRouter,
   auth: authRouter,
   folders: foldersRouter,
   platform: platformRouter,

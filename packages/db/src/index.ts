@@ -6,4 +6,5 @@ export * from './scopes/folders.js';
 export * from './scopes/inputs.js';
 export * from './scopes/participation.js';
 export * from './scopes/people.js';
+export * from './scopes/audit.js';
 export * from './scopes/groups.js';

@@ -204,6 +204,44 @@ describe.each(testDatabaseKinds())('roles and explanations on %s', (kind) => {
     );
   });
 
+  it('shows the audit log to admins whole, to managers for their scope only (SPEC 7)', async () => {
+    const park = await project('a-new-park-by-the-harbour');
+    const cycle = await project('cycle-lanes-on-storgatan');
+    const admin = await as('admin');
+    await admin.roles.assign({ userId: await newcomer(), role: 'project_reviewer', scope: park });
+    await admin.roles.assign({ userId: await newcomer(), role: 'project_reviewer', scope: cycle });
+    const all = await admin.audit.list({});
+    expect(all.items.map((entry) => entry.projectId)).toEqual(
+      expect.arrayContaining([park.id, cycle.id]),
+    );
+    // The park's manager reads the park's entries and nothing else.
+    const pm = await as('project.manager');
+    const theirs = await pm.audit.list({});
+    expect(theirs.items.length).toBeGreaterThan(0);
+    expect(theirs.items.every((entry) => entry.projectId === park.id)).toBe(true);
+    expect(await refusal(() => pm.audit.list({ scope: cycle }))).toEqual([
+      'FORBIDDEN',
+      'not_permitted',
+    ]);
+    // The folder manager of Urban development reads the cycle lanes' entries (in their branch).
+    const branch = await (await as('folder.manager')).audit.list({});
+    expect(branch.items.map((entry) => entry.projectId)).toEqual(
+      expect.arrayContaining([park.id, cycle.id]),
+    );
+    expect(await refusal(async () => (await as('resident')).audit.list({}))).toEqual([
+      'FORBIDDEN',
+      'not_permitted',
+    ]);
+    expect(await refusal(async () => (await as(null)).audit.list({}))).toEqual([
+      'UNAUTHORIZED',
+      null,
+    ]);
+    // Pages follow one another without gaps.
+    const first = await admin.audit.list({ limit: 1 });
+    const second = await admin.audit.list({ limit: 1, cursor: first.nextCursor });
+    expect(second.items[0]?.id).toBe(all.items[1]?.id);
+  });
+
   it('refuses a role on the wrong kind of scope as BAD_REQUEST naming the field', async () => {
     const error = await (
       await as('admin')

@@ -38,3 +38,13 @@ export type ExplainAccessInput = z.infer<typeof ExplainAccessInput>;
 
 export const ClearRolesInput = z.object({ userId: Id }).strict();
 export type ClearRolesInput = z.infer<typeof ClearRolesInput>;
+
+export const ListAuditInput = z
+  .object({
+    /** Entries of this scope and below; without it, everything the caller may read. */
+    scope: ScopeInput.optional(),
+    cursor: z.string().max(200).nullish(),
+    limit: z.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+export type ListAuditInput = z.infer<typeof ListAuditInput>;

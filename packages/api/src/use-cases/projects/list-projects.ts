@@ -8,7 +8,7 @@ import {
   subjectScope,
 } from '@samrad/db';
 import type { Context } from '../../context.js';
-import { AppError } from '../../errors.js';
+import { decodeTimeCursor, encodeTimeCursor } from '../time-cursor.js';
 import {
   projectCardColumns,
   toProjectCard,
@@ -35,7 +35,7 @@ export async function listProjects(
     conditions.push(sql`${projects.folderPath} @> array[${input.folderId}::uuid]`);
   if (input.search) conditions.push(projectMatchesSearch(input.search));
   if (input.cursor) {
-    const cursor = decodeCursor(input.cursor);
+    const cursor = decodeTimeCursor(input.cursor);
     conditions.push(
       sql`(${projects.createdAt}, ${projects.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`,
     );
@@ -58,28 +58,7 @@ export async function listProjects(
   const last = page.at(-1);
   return {
     items: page.map(toProjectCard),
-    nextCursor: rows.length > input.limit && last ? encodeCursor(last.createdAtKey, last.id) : null,
+    nextCursor:
+      rows.length > input.limit && last ? encodeTimeCursor(last.createdAtKey, last.id) : null,
   };
-}
-
-function encodeCursor(at: string, id: string): string {
-  return Buffer.from(JSON.stringify([at, id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { at: string; id: string } {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown[];
-    if (
-      typeof at === 'string' &&
-      typeof id === 'string' &&
-      // PostgreSQL's own text form of a timestamptz, as `createdAtKey` selects it.
-      /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(at) &&
-      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)
-    ) {
-      return { at, id };
-    }
-  } catch {
-    // Fall through to the validation error below.
-  }
-  throw new AppError('BAD_REQUEST', 'cursor: not a cursor returned by this list');
 }

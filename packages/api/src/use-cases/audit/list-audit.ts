@@ -1,0 +1,92 @@
+import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { decide, type ListAuditInput } from '@samrad/core';
+import { auditEntryReadableBy, auditLog, folders, projects, subjectScope } from '@samrad/db';
+import { denial, enforce, loadScope } from '../../access/guard.js';
+import type { Context } from '../../context.js';
+import { notFound } from '../../errors.js';
+import { decodeTimeCursor, encodeTimeCursor } from '../time-cursor.js';
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actor: string;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  folderId: string | null;
+  projectId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+/**
+ * SPEC 7: admins read the whole log, managers their scope's — filtered in SQL by the twin of
+ * `audit.read`, newest first, one query per page.
+ */
+export async function listAudit(
+  ctx: Context,
+  input: ListAuditInput,
+): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
+  const subject = await ctx.subject();
+  const conditions: (SQL | undefined)[] = [
+    auditEntryReadableBy(subjectScope(ctx.platform.id, subject)),
+  ];
+  if (input.scope) {
+    const scope = await loadScope(ctx, input.scope);
+    if (!scope) throw notFound('Scope');
+    enforce(decide(subject, 'audit.read', { type: 'scope', scope }));
+    if (input.scope.type === 'project') conditions.push(eq(auditLog.projectId, input.scope.id));
+    if (input.scope.type === 'folder') {
+      const id = input.scope.id;
+      conditions.push(
+        or(
+          eq(auditLog.folderId, id),
+          sql`exists (select 1 from ${folders} where ${folders.id} = ${auditLog.folderId} and ${folders.path} @> array[${id}::uuid])`,
+          sql`exists (select 1 from ${projects} where ${projects.id} = ${auditLog.projectId} and ${projects.folderPath} @> array[${id}::uuid])`,
+        ),
+      );
+    }
+  } else if (
+    !subject.isAdmin &&
+    subject.folderGrants.size === 0 &&
+    ![...subject.projectGrants.values()].some((g) => g.role === 'project_manager')
+  ) {
+    throw denial(decide(subject, 'audit.read', { type: 'scope', scope: { type: 'platform' } }));
+  }
+  if (input.cursor) {
+    const cursor = decodeTimeCursor(input.cursor);
+    conditions.push(
+      sql`(${auditLog.createdAt}, ${auditLog.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`,
+    );
+  }
+  const rows = await ctx.db
+    .select({
+      id: auditLog.id,
+      createdAt: auditLog.createdAt,
+      createdAtKey: sql<string>`${auditLog.createdAt}::text`,
+      actorId: auditLog.actorId,
+      actor: auditLog.actorLabel,
+      action: auditLog.action,
+      targetType: auditLog.targetType,
+      targetId: auditLog.targetId,
+      folderId: auditLog.folderId,
+      projectId: auditLog.projectId,
+      before: auditLog.before,
+      after: auditLog.after,
+    })
+    .from(auditLog)
+    .where(and(...conditions))
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+    .limit(input.limit + 1);
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(({ createdAt, createdAtKey: _key, ...entry }) => ({
+      ...entry,
+      at: createdAt.toISOString(),
+    })),
+    nextCursor:
+      rows.length > input.limit && last ? encodeTimeCursor(last.createdAtKey, last.id) : null,
+  };
+}
