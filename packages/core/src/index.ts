@@ -11,3 +11,4 @@ export * from './projects/schemas.js';
 export * from './users/schemas.js';
 export * from './participation/decide-participation.js';
 export * from './groups/rules.js';
+export * from './platform/schemas.js';

@@ -1,15 +1,33 @@
-import type { Locale } from '@samrad/core';
+import { decide, type Locale, type Subject, type UsernameFormat } from '@samrad/core';
 import type { Context } from '../../context.js';
 
-/** The public face of the platform: what widgets and the console need to greet people. */
-export function getPlatform(ctx: Context): {
+export interface PlatformView {
   name: string;
   defaultLocale: Locale;
   locales: Locale[];
-} {
-  return {
+  /** For those who may change them (admins). */
+  settings?: {
+    registrationApproval: boolean;
+    usernameFormat: UsernameFormat;
+    managersMayDelegate: boolean;
+    embedOrigins: string[];
+  };
+}
+
+/** The public face of the platform, and its settings for those who may change them. */
+export async function getPlatform(ctx: Context, known?: Subject): Promise<PlatformView> {
+  const view: PlatformView = {
     name: ctx.platform.name,
     defaultLocale: ctx.platform.defaultLocale,
     locales: ctx.platform.locales,
+  };
+  // Visitors never need the subject: no query for them.
+  if (ctx.viewer.user === null) return view;
+  const subject = known ?? (await ctx.subject());
+  if (!decide(subject, 'platform.update', { type: 'platform' }).allowed) return view;
+  const { registrationApproval, usernameFormat, managersMayDelegate, embedOrigins } = ctx.platform;
+  return {
+    ...view,
+    settings: { registrationApproval, usernameFormat, managersMayDelegate, embedOrigins },
   };
 }

@@ -1,0 +1,44 @@
+import { eq } from 'drizzle-orm';
+import { decide, type UpdatePlatformInput } from '@samrad/core';
+import { platforms } from '@samrad/db';
+import { enforce } from '../../access/guard.js';
+import { writeAudit } from '../../audit/write-audit.js';
+import type { Context, SessionUser } from '../../context.js';
+import { AppError } from '../../errors.js';
+import { getPlatform, type PlatformView } from './get-platform.js';
+
+/** Platform settings (SPEC 2.1): admins only, audited with the change. */
+export async function updatePlatform(
+  ctx: Context & { user: SessionUser },
+  input: UpdatePlatformInput,
+): Promise<PlatformView> {
+  const subject = await ctx.subject();
+  enforce(decide(subject, 'platform.update', { type: 'platform' }));
+  const current = ctx.platform;
+  const locales = input.locales ?? current.locales;
+  const defaultLocale = input.defaultLocale ?? current.defaultLocale;
+  if (!locales.includes(defaultLocale)) {
+    throw new AppError('BAD_REQUEST', 'defaultLocale: must be one of the platform’s locales');
+  }
+  const before = Object.fromEntries(
+    Object.keys(input).map((key) => [key, current[key as keyof typeof input]]),
+  );
+  return ctx.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(platforms)
+      .set({ ...input, locales, defaultLocale })
+      .where(eq(platforms.id, current.id))
+      .returning();
+    await writeAudit(tx, {
+      platformId: current.id,
+      actor: ctx.user,
+      action: 'platform.update',
+      targetType: 'platform',
+      targetId: current.id,
+      before,
+      after: input,
+    });
+    // Other processes see the change when their platform cache expires (a few seconds).
+    return getPlatform({ ...ctx, platform: updated! }, subject);
+  });
+}
