@@ -1,3 +1,4 @@
+export * from './built-in-groups.js';
 export * from './connect.js';
 export * from './schema/index.js';
 export * from './scopes/subject-scope.js';

@@ -24,6 +24,7 @@ import {
   userGroups,
   users,
   type Database,
+  builtInGroupRows,
 } from '@samrad/db';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
@@ -494,23 +495,7 @@ export async function generateCity(
       kind: 'smart' as const,
       rules: SmartGroupRules.parse(smartRules(i)),
     }));
-    await db.insert(userGroups).values([
-      {
-        platformId: platform.id,
-        name: 'Everyone registered',
-        kind: 'smart',
-        builtIn: 'everyone_registered',
-        rules: { match: 'all', rules: [] },
-      },
-      {
-        platformId: platform.id,
-        name: 'Staff',
-        kind: 'smart',
-        builtIn: 'staff',
-        rules: { match: 'any', rules: [{ field: 'role', op: 'notEmpty' }] },
-      },
-      ...smart,
-    ]);
+    await db.insert(userGroups).values([...builtInGroupRows(platform.id), ...smart]);
   });
 
   // Memberships: about half the residents in no group, the others in 1–5; a few big groups and

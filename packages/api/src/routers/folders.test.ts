@@ -4,7 +4,6 @@ import { eq } from 'drizzle-orm';
 import { localize } from '@samrad/core';
 import { folders } from '@samrad/db';
 import { testDatabaseKinds } from '@samrad/db/testing';
-import { demoPassword } from '../demo/demo-city.js';
 import { createApiFixture, type ApiFixture } from '../testing/api-fixture.js';
 
 describe.each(testDatabaseKinds())('folders.list and folders.get on %s', (kind) => {
@@ -23,10 +22,7 @@ describe.each(testDatabaseKinds())('folders.list and folders.get on %s', (kind) 
     )[0]!.id;
   const titles = (items: { title: Record<string, string | undefined> }[]) =>
     items.map((i) => localize(i.title, 'en')).sort();
-  const signedIn = async (email: string) => {
-    const { token } = await (await fixture.caller()).auth.signIn({ email, password: demoPassword });
-    return fixture.caller(token);
-  };
+  const signedIn = (email: string) => fixture.as(email);
 
   it('shows a visitor the published folders with something visible inside, never a draft folder (SPEC 3.2)', async () => {
     const visitor = await fixture.caller();

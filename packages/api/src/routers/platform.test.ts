@@ -3,7 +3,6 @@ import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { auditLog, platforms } from '@samrad/db';
 import { testDatabaseKinds } from '@samrad/db/testing';
-import { demoPassword } from '../demo/demo-city.js';
 import { createApiFixture, type ApiFixture } from '../testing/api-fixture.js';
 
 describe.each(testDatabaseKinds())('platform settings on %s', (kind) => {
@@ -13,13 +12,7 @@ describe.each(testDatabaseKinds())('platform settings on %s', (kind) => {
   });
   afterAll(() => fixture?.close());
 
-  const as = async (who: string | null) => {
-    if (!who) return fixture.caller();
-    const { token } = await (
-      await fixture.caller()
-    ).auth.signIn({ email: `${who}@demo.samrad.local`, password: demoPassword });
-    return fixture.caller(token);
-  };
+  const as = (who: string | null) => fixture.as(who);
   const failure = async (call: Promise<unknown>) => {
     const error = await call.then(
       () => null,

@@ -4,7 +4,6 @@ import { eq } from 'drizzle-orm';
 import { localize } from '@samrad/core';
 import { projects, users } from '@samrad/db';
 import { insertPlatform, insertProject, testDatabaseKinds } from '@samrad/db/testing';
-import { demoPassword } from '../demo/demo-city.js';
 import { createApiFixture, openSessionForTest, type ApiFixture } from '../testing/api-fixture.js';
 
 const english = (items: { title: Record<string, string | undefined> }[]) =>
@@ -59,10 +58,7 @@ describe.each(testDatabaseKinds())('projects.list and projects.get on %s', (kind
     expect((await api.projects.list({ status: 'draft' })).items).toEqual([]);
   });
 
-  const signedIn = async (email: string) => {
-    const { token } = await (await fixture.caller()).auth.signIn({ email, password: demoPassword });
-    return fixture.caller(token);
-  };
+  const signedIn = (email: string) => fixture.as(email);
 
   it('lists to an admin every listed project, whoever it is visible to', async () => {
     const admin = await signedIn('admin@demo.samrad.local');

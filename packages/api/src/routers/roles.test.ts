@@ -3,7 +3,6 @@ import { TRPCError } from '@trpc/server';
 import { and, count, eq } from 'drizzle-orm';
 import { auditLog, projects, roleAssignments, users } from '@samrad/db';
 import { insertUser, testDatabaseKinds } from '@samrad/db/testing';
-import { demoPassword } from '../demo/demo-city.js';
 import { createApiFixture, openSessionForTest, type ApiFixture } from '../testing/api-fixture.js';
 
 /** roles.* and access.explain through the router, on both engines (SPEC 2, 7). */
@@ -14,13 +13,7 @@ describe.each(testDatabaseKinds())('roles and explanations on %s', (kind) => {
   });
   afterAll(() => fixture?.close());
 
-  const as = async (who: string | null) => {
-    if (!who) return fixture.caller();
-    const { token } = await (
-      await fixture.caller()
-    ).auth.signIn({ email: `${who}@demo.samrad.local`, password: demoPassword });
-    return fixture.caller(token);
-  };
+  const as = (who: string | null) => fixture.as(who);
   const userId = async (who: string) =>
     (
       await fixture.connection.db

@@ -8,7 +8,7 @@ import {
   type Platform,
   type Viewer,
 } from '../context.js';
-import { seedDemoCity } from '../demo/demo-city.js';
+import { demoPassword, seedDemoCity } from '../demo/demo-city.js';
 import { createCaller } from '../router.js';
 import { ensureDefaultPlatform } from '../use-cases/platform/ensure-platform.js';
 import { openSession } from '../auth/sessions.js';
@@ -18,6 +18,8 @@ export interface ApiFixture {
   platform: Platform;
   /** A caller as a visitor, or as whoever holds `token`. */
   caller: (token?: string) => Promise<ReturnType<typeof createCaller>>;
+  /** A caller signed in as a demo account (`admin` or a full e-mail), or a visitor for null. */
+  as: (who: string | null) => Promise<ReturnType<typeof createCaller>>;
   /** The Set-Cookie values the last caller's procedures wrote. */
   cookies: string[];
   close: () => Promise<void>;
@@ -34,24 +36,31 @@ export async function createApiFixture(
   const cookies: string[] = [];
   // As the server does: the platform's smart-group rules cached between requests.
   const caches = createCaches(connection.db);
+  const caller: ApiFixture['caller'] = async (token) => {
+    const viewer: Viewer = await resolveViewer(connection.db, platform, token ?? null);
+    return createCaller(
+      createContextInner({
+        db: connection.db,
+        platform,
+        viewer,
+        smartGroups: () => caches.smartGroups.get(platform.id),
+        session: {
+          set: (value) => cookies.push(`set:${value}`),
+          clear: () => cookies.push('clear'),
+        },
+      }),
+    );
+  };
   return {
     connection,
     platform,
     cookies,
-    caller: async (token) => {
-      const viewer: Viewer = await resolveViewer(connection.db, platform, token ?? null);
-      return createCaller(
-        createContextInner({
-          db: connection.db,
-          platform,
-          viewer,
-          smartGroups: () => caches.smartGroups.get(platform.id),
-          session: {
-            set: (value) => cookies.push(`set:${value}`),
-            clear: () => cookies.push('clear'),
-          },
-        }),
-      );
+    caller,
+    as: async (who) => {
+      if (who === null) return caller();
+      const email = who.includes('@') ? who : `${who}@demo.samrad.local`;
+      const { token } = await (await caller()).auth.signIn({ email, password: demoPassword });
+      return caller(token);
     },
     close: () => connection.close(),
   };

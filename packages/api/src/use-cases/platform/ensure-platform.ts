@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Locale } from '@samrad/core';
-import { platforms, userGroups, type Database } from '@samrad/db';
+import { builtInGroupRows, platforms, userGroups, type Database } from '@samrad/db';
 import type { Platform } from '../../context.js';
 
 /**
@@ -28,22 +28,7 @@ export async function ensureDefaultPlatform(
       })
       .returning();
     if (!platform) throw new Error('platform insert returned nothing');
-    await tx.insert(userGroups).values([
-      {
-        platformId: platform.id,
-        name: 'Everyone registered',
-        kind: 'smart',
-        builtIn: 'everyone_registered',
-        rules: { match: 'all', rules: [] },
-      },
-      {
-        platformId: platform.id,
-        name: 'Staff',
-        kind: 'smart',
-        builtIn: 'staff',
-        rules: { match: 'any', rules: [{ field: 'role', op: 'notEmpty' }] },
-      },
-    ]);
+    await tx.insert(userGroups).values(builtInGroupRows(platform.id));
     return { platform, created: true };
   });
 }
