@@ -2,9 +2,14 @@ import { accessRouter } from './routers/access.js';
 import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
 import { foldersRouter } from './routers/folders.js';
+import { groupsRouter } from './routers/groups.js';
+import { membershipRouter } from './routers/membership.js';
+import { phasesRouter } from './routers/phases.js';
 import { platformRouter } from './routers/platform.js';
 import { projectsRouter } from './routers/projects.js';
+import { registrationQuestionsRouter } from './routers/registration-questions.js';
 import { rolesRouter } from './routers/roles.js';
+import { usersRouter } from './routers/users.js';
 import { createCallerFactory, router } from './trpc.js';
 
 export const appRouter = router({
@@ -12,9 +17,14 @@ export const appRouter = router({
   audit: auditRouter,
   auth: authRouter,
   folders: foldersRouter,
+  groups: groupsRouter,
+  membership: membershipRouter,
+  phases: phasesRouter,
   platform: platformRouter,
   projects: projectsRouter,
+  registrationQuestions: registrationQuestionsRouter,
   roles: rolesRouter,
+  users: usersRouter,
 });
 
 export type AppRouter = typeof appRouter;

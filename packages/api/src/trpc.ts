@@ -1,5 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
-import { ZodError } from 'zod';
+import { z, ZodError } from 'zod';
+import type { Guard } from './access/guards.js';
 import type { Context } from './context.js';
 import { AppError, toTRPCError, unauthorized } from './errors.js';
 
@@ -8,27 +9,35 @@ import { AppError, toTRPCError, unauthorized } from './errors.js';
  * Initialisation: one tRPC instance, plain JSON (dates travel as ISO strings).
  * ---------------------------------------------------------------------------------------------
  */
-const t = initTRPC.context<Context>().create({
-  // Stack traces never leave the server.
-  isDev: false,
-  errorFormatter({ shape, error }) {
-    const cause = error.cause;
-    if (cause instanceof ZodError) {
+/** Every procedure states what it decides access on (`access`), read by tests and docs. */
+export interface ProcedureMeta {
+  access: string;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    // Stack traces never leave the server.
+    isDev: false,
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      if (cause instanceof ZodError) {
+        return {
+          ...shape,
+          data: { ...shape.data, fields: cause.issues.map((i) => i.path.join('.')) },
+        };
+      }
+      if (error.code === 'INTERNAL_SERVER_ERROR') {
+        // Database and library messages may reveal rows or schema: callers get a generic text.
+        return { ...shape, message: 'Internal server error' };
+      }
       return {
         ...shape,
-        data: { ...shape.data, fields: cause.issues.map((i) => i.path.join('.')) },
+        data: { ...shape.data, reason: cause instanceof AppError ? cause.reason : undefined },
       };
-    }
-    if (error.code === 'INTERNAL_SERVER_ERROR') {
-      // Database and library messages may reveal rows or schema: callers get a generic text.
-      return { ...shape, message: 'Internal server error' };
-    }
-    return {
-      ...shape,
-      data: { ...shape.data, reason: cause instanceof AppError ? cause.reason : undefined },
-    };
-  },
-});
+    },
+  });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
@@ -57,15 +66,48 @@ const appErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-/**
- * Anyone, visitors included. Procedures on it decide access themselves through the policy
- * (`@samrad/core`) and its SQL twins (`@samrad/db` scopes): a visitor sees only what they may.
- */
-export const publicProcedure = t.procedure.use(appErrors);
+const anyone = t.procedure.use(appErrors);
 
 /** A signed-in, active user. Pending and blocked users are visitors (SPEC 2.4). */
-export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
+const signedIn = anyone.use(({ ctx, next }) => {
   const user = ctx.viewer.user;
   if (!user || user.status !== 'active') throw unauthorized();
   return next({ ctx: { ...ctx, user } });
 });
+
+/*
+ * ---------------------------------------------------------------------------------------------
+ * The procedure builders: the only way to declare a procedure. Each takes the input schema and
+ * the guard that finds the target and asks the policy; the resolver runs only once the guard
+ * allowed the call, and receives what it decided on as `ctx.granted`.
+ * ---------------------------------------------------------------------------------------------
+ */
+
+/** Open to visitors: the guard decides (and a visitor is refused what needs an account). */
+export function forAnyone<TSchema extends z.ZodType, TGranted>(
+  input: TSchema,
+  guard: Guard<z.output<TSchema>, TGranted>,
+) {
+  return anyone
+    .meta({ access: guard.access })
+    .input(input)
+    .use(async ({ ctx, input, next }) =>
+      next({ ctx: { ...ctx, granted: await guard.check(ctx, input as z.output<TSchema>) } }),
+    );
+}
+
+/** Only for a signed-in, active user (`ctx.user`); then the guard decides. */
+export function forSignedIn<TSchema extends z.ZodType, TGranted>(
+  input: TSchema,
+  guard: Guard<z.output<TSchema>, TGranted>,
+) {
+  return signedIn
+    .meta({ access: guard.access })
+    .input(input)
+    .use(async ({ ctx, input, next }) =>
+      next({ ctx: { ...ctx, granted: await guard.check(ctx, input as z.output<TSchema>) } }),
+    );
+}
+
+/** The input of a procedure that takes none (an absent input; `{}` is accepted too). */
+export const noInput = z.object({}).strict().optional();

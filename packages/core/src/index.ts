@@ -12,3 +12,8 @@ export * from './users/schemas.js';
 export * from './participation/decide-participation.js';
 export * from './groups/rules.js';
 export * from './platform/schemas.js';
+export * from './folders/schemas.js';
+export * from './phases/schemas.js';
+export * from './groups/schemas.js';
+export * from './registration/schemas.js';
+export * from './membership/schemas.js';

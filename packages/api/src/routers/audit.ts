@@ -1,9 +1,10 @@
 import { ListAuditInput } from '@samrad/core';
+import { listing } from '../access/guards.js';
 import { listAudit } from '../use-cases/audit/list-audit.js';
-import { router, signedInProcedure } from '../trpc.js';
+import { forSignedIn, router } from '../trpc.js';
 
 export const auditRouter = router({
-  list: signedInProcedure
-    .input(ListAuditInput.default({ limit: 50 }))
-    .query(({ ctx, input }) => listAudit(ctx, input)),
+  list: forSignedIn(ListAuditInput.default({ limit: 50 }), listing('audit.read')).query(
+    ({ ctx, input }) => listAudit(ctx, input, ctx.granted.scope),
+  ),
 });

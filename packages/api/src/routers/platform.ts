@@ -1,11 +1,13 @@
 import { UpdatePlatformInput } from '@samrad/core';
+import { onPlatform, open } from '../access/guards.js';
 import { getPlatform } from '../use-cases/platform/get-platform.js';
 import { updatePlatform } from '../use-cases/platform/update-platform.js';
-import { publicProcedure, router, signedInProcedure } from '../trpc.js';
+import { forAnyone, forSignedIn, noInput, router } from '../trpc.js';
 
 export const platformRouter = router({
-  get: publicProcedure.query(({ ctx }) => getPlatform(ctx)),
-  update: signedInProcedure
-    .input(UpdatePlatformInput)
-    .mutation(({ ctx, input }) => updatePlatform(ctx, input)),
+  // Settings are added for those the policy lets change them (`platform.update`).
+  get: forAnyone(noInput, open('the platform’s public face')).query(({ ctx }) => getPlatform(ctx)),
+  update: forSignedIn(UpdatePlatformInput, onPlatform('platform.update')).mutation(
+    ({ ctx, input }) => updatePlatform(ctx, input),
+  ),
 });

@@ -8,25 +8,22 @@ import {
   type Target,
 } from '@samrad/core';
 import { folders, projects } from '@samrad/db';
-import { enforce, loadScope } from '../../access/guard.js';
 import { loadSubject } from '../../access/load-subject.js';
 import { loadPlannedSmartGroups } from '../../access/smart-groups.js';
 import { projectFactsColumns, toProjectFacts } from '../../access/project-facts.js';
 import type { Context } from '../../context.js';
-import { AppError, notFound } from '../../errors.js';
+import { AppError } from '../../errors.js';
 import { requireUser } from '../roles/role-scope.js';
 
 /**
- * SPEC 7: why can (or can't) this user do this action here? The policy's own decision and the
+ * SPEC 7 (`access.explain`, decided by the procedure's guard on the scope): why can (or can't) this user do this action here? The policy's own decision and the
  * chain of grants and rules behind it. Asked by admins, and by managers within their scope.
  */
 export async function explainAccess(
   ctx: Context,
   input: ExplainAccessInput,
+  scope: ScopeFacts,
 ): Promise<AccessDecision> {
-  const scope = await loadScope(ctx, input.target);
-  if (!scope) throw notFound('Target');
-  enforce(decide(await ctx.subject(), 'access.explain', { type: 'scope', scope }));
   const person = await requireUser(ctx.db, ctx.platform.id, input.userId);
   const subject = await loadSubject(
     ctx.db,

@@ -1,9 +1,9 @@
 import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { decide, type ListAuditInput } from '@samrad/core';
-import { auditEntryReadableBy, auditLog, folders, projects, subjectScope } from '@samrad/db';
-import { enforce, loadScope } from '../../access/guard.js';
+import { auditEntryReadableBy, auditLog, folders, projects, type SubjectScope } from '@samrad/db';
+import { enforce } from '../../access/guard.js';
+import { requireScope } from '../../access/guards.js';
 import type { Context } from '../../context.js';
-import { notFound } from '../../errors.js';
 import { decodeTimeCursor, encodeTimeCursor } from '../time-cursor.js';
 
 export interface AuditEntry {
@@ -27,15 +27,12 @@ export interface AuditEntry {
 export async function listAudit(
   ctx: Context,
   input: ListAuditInput,
+  readable: SubjectScope,
 ): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
-  const subject = await ctx.subject();
-  const conditions: (SQL | undefined)[] = [
-    auditEntryReadableBy(subjectScope(ctx.platform.id, subject)),
-  ];
+  const conditions: (SQL | undefined)[] = [auditEntryReadableBy(readable)];
   if (input.scope) {
-    const scope = await loadScope(ctx, input.scope);
-    if (!scope) throw notFound('Scope');
-    enforce(decide(subject, 'audit.read', { type: 'scope', scope }));
+    const scope = await requireScope(ctx, input.scope);
+    enforce(decide(await ctx.subject(), 'audit.read', { type: 'scope', scope }));
     if (input.scope.type === 'project') conditions.push(eq(auditLog.projectId, input.scope.id));
     if (input.scope.type === 'folder') {
       const id = input.scope.id;

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { GetFolderInput } from '@samrad/core';
-import { folderPathReadableBy, folders, subjectScope } from '@samrad/db';
+import { folderPathReadableBy, folders, type SubjectScope } from '@samrad/db';
 import type { Context } from '../../context.js';
 import { notFound } from '../../errors.js';
 import { folderSummaryColumns, toFolderSummary, type FolderSummary } from './folder-summary.js';
@@ -10,8 +10,11 @@ import { folderSummaryColumns, toFolderSummary, type FolderSummary } from './fol
  * decision runs in SQL, through the twin of `folder.readPath` that the property tests hold equal
  * to the policy, rather than by loading the whole subtree into Node.
  */
-export async function getFolder(ctx: Context, input: GetFolderInput): Promise<FolderSummary> {
-  const scope = subjectScope(ctx.platform.id, await ctx.subject());
+export async function getFolder(
+  ctx: Context,
+  input: GetFolderInput,
+  scope: SubjectScope,
+): Promise<FolderSummary> {
   const [row] = await ctx.db
     .select(folderSummaryColumns(scope))
     .from(folders)

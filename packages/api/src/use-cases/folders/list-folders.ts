@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { ListFoldersInput } from '@samrad/core';
-import { folderPathReadableBy, folders, subjectScope } from '@samrad/db';
+import { folderPathReadableBy, folders, type SubjectScope } from '@samrad/db';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { folderSummaryColumns, toFolderSummary, type FolderSummary } from './folder-summary.js';
@@ -9,8 +9,8 @@ import { folderSummaryColumns, toFolderSummary, type FolderSummary } from './fol
 export async function listFolders(
   ctx: Context,
   input: ListFoldersInput,
+  scope: SubjectScope,
 ): Promise<{ items: FolderSummary[]; nextCursor: string | null }> {
-  const scope = subjectScope(ctx.platform.id, await ctx.subject());
   const conditions: (SQL | undefined)[] = [
     folderPathReadableBy(scope),
     input.parentId ? eq(folders.parentId, input.parentId) : isNull(folders.parentId),

@@ -1,19 +1,17 @@
 import { eq } from 'drizzle-orm';
-import { decide, type UpdatePlatformInput } from '@samrad/core';
+import type { UpdatePlatformInput } from '@samrad/core';
 import { platforms } from '@samrad/db';
-import { enforce } from '../../access/guard.js';
 import { writeAudit } from '../../audit/write-audit.js';
 import type { Context, SessionUser } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { getPlatform, type PlatformView } from './get-platform.js';
 
-/** Platform settings (SPEC 2.1): admins only, audited with the change. */
+/** Platform settings (SPEC 2.1; the guard decides `platform.update`), audited with the change. */
 export async function updatePlatform(
   ctx: Context & { user: SessionUser },
   input: UpdatePlatformInput,
 ): Promise<PlatformView> {
   const subject = await ctx.subject();
-  enforce(decide(subject, 'platform.update', { type: 'platform' }));
   const current = ctx.platform;
   const locales = input.locales ?? current.locales;
   const defaultLocale = input.defaultLocale ?? current.defaultLocale;

@@ -5,7 +5,7 @@ import {
   projectListableBy,
   projectMatchesSearch,
   projects,
-  subjectScope,
+  type SubjectScope,
 } from '@samrad/db';
 import type { Context } from '../../context.js';
 import { decodeTimeCursor, encodeTimeCursor } from '../time-cursor.js';
@@ -24,8 +24,8 @@ import {
 export async function listProjects(
   ctx: Context,
   input: ListProjectsInput,
+  scope: SubjectScope,
 ): Promise<{ items: ProjectCard[]; nextCursor: string | null }> {
-  const scope = subjectScope(ctx.platform.id, await ctx.subject());
   const conditions: (SQL | undefined)[] = [
     projectListableBy(scope, projects, { searching: Boolean(input.search) }),
     eq(projects.status, input.status ?? 'published'),

@@ -1,9 +1,9 @@
-import { decide, type AssignRoleInput } from '@samrad/core';
+import { decide, type AssignRoleInput, type ScopeFacts } from '@samrad/core';
 import { roleAssignments } from '@samrad/db';
-import { enforce, loadScope, scopeColumns } from '../../access/guard.js';
+import { enforce, scopeColumns } from '../../access/guard.js';
+import { decisionEnv } from '../../access/guards.js';
 import { writeAudit } from '../../audit/write-audit.js';
 import type { Context, SessionUser } from '../../context.js';
-import { notFound } from '../../errors.js';
 import { onScope, requireUser, type RoleAssignmentView } from './role-scope.js';
 
 /**
@@ -13,12 +13,10 @@ import { onScope, requireUser, type RoleAssignmentView } from './role-scope.js';
 export async function assignRole(
   ctx: Context & { user: SessionUser },
   input: AssignRoleInput,
+  scope: ScopeFacts,
 ): Promise<RoleAssignmentView> {
   const subject = await ctx.subject();
-  const env = { managersMayDelegate: ctx.platform.managersMayDelegate };
-  const scope = await loadScope(ctx, input.scope);
-  if (!scope) throw notFound('Scope');
-  enforce(decide(subject, 'role.assign', { type: 'role', role: { scope, role: input.role } }, env));
+  const env = decisionEnv(ctx);
   await requireUser(ctx.db, ctx.platform.id, input.userId);
   const view: RoleAssignmentView = { userId: input.userId, role: input.role, scope: input.scope };
   return ctx.db.transaction(async (tx) => {

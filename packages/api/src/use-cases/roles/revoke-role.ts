@@ -1,26 +1,20 @@
-import { decide, type RevokeRoleInput } from '@samrad/core';
+import { decide, type RevokeRoleInput, type ScopeFacts } from '@samrad/core';
 import { roleAssignments } from '@samrad/db';
-import { enforce, loadScope, scopeColumns } from '../../access/guard.js';
+import { enforce, scopeColumns } from '../../access/guard.js';
+import { decisionEnv } from '../../access/guards.js';
 import { writeAudit } from '../../audit/write-audit.js';
 import type { Context, SessionUser } from '../../context.js';
 import { notFound } from '../../errors.js';
-import { lockAdmins, onScope } from './role-scope.js';
-
-const weakestRole = {
-  platform: 'admin',
-  folder: 'folder_manager',
-  project: 'project_reviewer',
-} as const;
+import { lockAdmins, onScope, weakestRole } from './role-scope.js';
 
 /** Takes a user's role on a scope away; never the platform's last admin (SPEC 2.1). Audited. */
 export async function revokeRole(
   ctx: Context & { user: SessionUser },
   input: RevokeRoleInput,
+  scope: ScopeFacts,
 ): Promise<{ ok: true }> {
   const subject = await ctx.subject();
-  const env = { managersMayDelegate: ctx.platform.managersMayDelegate };
-  const scope = await loadScope(ctx, input.scope);
-  if (!scope) throw notFound('Scope');
+  const env = decisionEnv(ctx);
   return ctx.db.transaction(async (tx) => {
     const admins = input.scope.type === 'platform' ? await lockAdmins(tx, ctx.platform.id) : [];
     const [existing] = await tx

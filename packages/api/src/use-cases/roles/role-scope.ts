@@ -3,6 +3,16 @@ import type { Role, Scope, ScopeInput } from '@samrad/core';
 import { roleAssignments, users, type Database } from '@samrad/db';
 import { notFound } from '../../errors.js';
 
+/**
+ * The least role held on each kind of scope: whoever may revoke it there is asked, before
+ * anything tells them whether a role is held at all.
+ */
+export const weakestRole = {
+  platform: 'admin',
+  folder: 'folder_manager',
+  project: 'project_reviewer',
+} as const satisfies Record<ScopeInput['type'], Role>;
+
 /** The role assignments of a user on exactly this scope. */
 export function onScope(userId: string, scope: ScopeInput): SQL {
   return and(
