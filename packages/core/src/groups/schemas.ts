@@ -1,3 +1,3 @@
 import { z } from 'zod';
 
-export const _placeholder = z.never();
+export const groupsPlaceholder = z.never();
