@@ -1,6 +1,6 @@
 import { and, eq, gt, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Subject, UserStatus } from '@samrad/core';
-import { loadSubject, type PlannedSmartGroup } from './access/load-subject.js';
+import { loadSubject } from './access/load-subject.js';
 import { loadPlannedSmartGroups } from './access/smart-groups.js';
 import { platformHosts, platforms, sessions, users, type Database } from '@samrad/db';
 import { hashToken } from './auth/tokens.js';
@@ -36,6 +36,11 @@ export interface Context {
     set: (token: string, expiresAt: Date) => void;
     clear: () => void;
   };
+  /**
+   * Drops this process's cached platform settings or smart-group rules after a change to them;
+   * other processes see it when their copy expires (a few seconds).
+   */
+  forgetCached: (what: 'platforms' | 'smartGroups') => void;
 }
 
 /** The context without HTTP, for tests and scripts (trpc's createContextInner pattern). */
@@ -44,8 +49,8 @@ export function createContextInner(input: {
   platform: Platform;
   viewer?: Viewer;
   session?: Context['session'];
-  /** The platform's smart groups, cached by the server; loaded per request without it. */
-  smartGroups?: () => Promise<PlannedSmartGroup[]>;
+  /** The server's caches; without them, everything is loaded per request. */
+  caches?: Caches;
 }): Context {
   const viewer = input.viewer ?? visitor;
   let subject: Promise<Subject> | undefined;
@@ -58,9 +63,12 @@ export function createContextInner(input: {
         input.db,
         input.platform,
         viewer.user,
-        input.smartGroups ?? (() => loadPlannedSmartGroups(input.db, input.platform.id)),
+        input.caches
+          ? () => input.caches!.smartGroups.get(input.platform.id)
+          : () => loadPlannedSmartGroups(input.db, input.platform.id),
       )),
     session: input.session ?? { set: () => {}, clear: () => {} },
+    forgetCached: (what) => input.caches?.[what].forget(),
   };
 }
 
@@ -174,7 +182,7 @@ export async function createContext(input: {
     db: input.db,
     platform,
     viewer,
-    smartGroups: () => input.caches.smartGroups.get(platform.id),
+    caches: input.caches,
     session: {
       set: (token, expiresAt) =>
         input.resHeaders.append('set-cookie', sessionCookie(token, expiresAt, secure)),

@@ -43,7 +43,7 @@ export async function createApiFixture(
         db: connection.db,
         platform,
         viewer,
-        smartGroups: () => caches.smartGroups.get(platform.id),
+        caches,
         session: {
           set: (value) => cookies.push(`set:${value}`),
           clear: () => cookies.push('clear'),

@@ -21,8 +21,8 @@ export async function updatePlatform(
   const before = Object.fromEntries(
     Object.keys(input).map((key) => [key, current[key as keyof typeof input]]),
   );
-  return ctx.db.transaction(async (tx) => {
-    const [updated] = await tx
+  const updated = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
       .update(platforms)
       .set({ ...input, locales, defaultLocale })
       .where(eq(platforms.id, current.id))
@@ -36,7 +36,9 @@ export async function updatePlatform(
       before,
       after: input,
     });
-    // Other processes see the change when their platform cache expires (a few seconds).
-    return getPlatform({ ...ctx, platform: updated! }, subject);
+    return row!;
   });
+  // After the commit: a request in between would cache the old settings again.
+  ctx.forgetCached('platforms');
+  return getPlatform({ ...ctx, platform: updated }, subject);
 }
