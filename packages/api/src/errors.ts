@@ -25,5 +25,8 @@ export const forbidden = (message: string, reason?: string) =>
   new AppError('FORBIDDEN', message, reason);
 
 export function toTRPCError(error: AppError): TRPCError {
-  return new TRPCError({ code: error.code, message: error.message, cause: error });
+  // Missing and invisible must read the same whichever path refused: one text for every
+  // NOT_FOUND, so no message can tell a hidden project from a missing one.
+  const message = error.code === 'NOT_FOUND' ? 'Not found' : error.message;
+  return new TRPCError({ code: error.code, message, cause: error });
 }

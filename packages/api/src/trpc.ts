@@ -3,6 +3,7 @@ import { z, ZodError } from 'zod';
 import type { Guard } from './access/guards.js';
 import type { Context } from './context.js';
 import { AppError, toTRPCError, unauthorized } from './errors.js';
+import { unstorableText } from './storable-input.js';
 
 /*
  * ---------------------------------------------------------------------------------------------
@@ -66,12 +67,23 @@ const appErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-const anyone = t.procedure.use(appErrors);
+/** Refuses what PostgreSQL cannot store, before any schema or resolver sees it. */
+const storableInput = t.middleware(async ({ getRawInput, next }) => {
+  const problem = unstorableText(await getRawInput());
+  if (problem) throw new TRPCError({ code: 'BAD_REQUEST', message: problem });
+  return next();
+});
 
-/** A signed-in, active user. Pending and blocked users are visitors (SPEC 2.4). */
+const anyone = t.procedure.use(appErrors).use(storableInput);
+
+/**
+ * A signed-in, active user with a full session. Pending and blocked users are visitors (SPEC
+ * 2.4); a widget's participation token is never enough for these procedures.
+ */
 const signedIn = anyone.use(({ ctx, next }) => {
   const user = ctx.viewer.user;
-  if (!user || user.status !== 'active') throw unauthorized();
+  if (!user || user.status !== 'active' || ctx.viewer.session?.kind !== 'session')
+    throw unauthorized();
   return next({ ctx: { ...ctx, user } });
 });
 

@@ -17,3 +17,4 @@ export * from './phases/schemas.js';
 export * from './groups/schemas.js';
 export * from './registration/schemas.js';
 export * from './membership/schemas.js';
+export * from './shared/changes.js';

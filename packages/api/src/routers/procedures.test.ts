@@ -26,6 +26,7 @@ describe('the router’s procedures', () => {
       'auth.signIn',
       'auth.signOut',
       'platform.get',
+      'users.updateProfile',
     ]);
   });
 

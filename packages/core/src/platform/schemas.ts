@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Locale } from '../i18n/localized-text.js';
 import { usernameFormats } from '../users/status.js';
+import { changesSomething, nothingToChange } from '../shared/changes.js';
 
 /** An origin a city embeds the widgets from: scheme, host and port, nothing else (SPEC 8). */
 const Origin = z
@@ -28,5 +29,5 @@ export const UpdatePlatformInput = z
     embedOrigins: z.array(Origin).max(50).optional(),
   })
   .strict()
-  .refine((input) => Object.keys(input).length > 0, { message: 'nothing to change' });
+  .refine(changesSomething, nothingToChange);
 export type UpdatePlatformInput = z.infer<typeof UpdatePlatformInput>;
