@@ -192,6 +192,11 @@ describe.each(testDatabaseKinds())('roles and explanations on %s', (kind) => {
       .from(roleAssignments)
       .where(eq(roleAssignments.userId, helper));
     expect(left).toEqual([]);
+    // Nothing left to clear: as for revoking a role not held, for admins and residents alike.
+    expect(await refusal(async () => admin.roles.clear({ userId: helper }))).toEqual([
+      'NOT_FOUND',
+      null,
+    ]);
     expect(await refusal(async () => admin.roles.clear({ userId: await userId('admin') }))).toEqual(
       ['CONFLICT', 'last_admin'],
     );

@@ -4,6 +4,7 @@ import { folders, projects, roleAssignments } from '@samrad/db';
 import { enforce } from '../../access/guard.js';
 import { writeAudit } from '../../audit/write-audit.js';
 import type { Context, SessionUser } from '../../context.js';
+import { notFound } from '../../errors.js';
 import { scopeOf } from '../auth/get-me.js';
 import { lockAdmins, requireUser } from './role-scope.js';
 
@@ -39,6 +40,9 @@ export async function clearRoles(
         ),
       )
       .for('update', { of: roleAssignments });
+    // Like revoking a role not held: nothing to clear is NOT_FOUND, so "set as normal user"
+    // never succeeds for a caller who could not have revoked anything.
+    if (held.length === 0) throw notFound('Role assignment');
     for (const grant of held) {
       const scope = scopeOf(grant);
       const facts =
