@@ -503,7 +503,7 @@ interface Measured {
   lastQuery: { query: string; params: unknown[] } | null;
 }
 
-interface EngineResult {
+export interface EngineResult {
   engine: string;
   size: CitySize;
   city: GeneratedCity;
@@ -569,7 +569,7 @@ async function benchListing(
           db,
           platform,
           viewer: viewerOf(who),
-          ...(cached ? { smartGroups: () => caches.smartGroups.get(platform.id) } : {}),
+          ...(cached ? { caches } : {}),
         }),
       );
     const list = (who: Who, input: ListInput, cached = true) =>
@@ -679,7 +679,19 @@ const describeSize = (size: CitySize) =>
 
 const sameSize = (a: CitySize, b: CitySize) => JSON.stringify(a) === JSON.stringify(b);
 
-export async function runAccessBench(): Promise<void> {
+export interface AccessBenchOptions {
+  /**
+   * Called with each engine's database once its listing bench is done (its connection closed)
+   * and before the database is removed: the HTTP bench measures the server on the same city.
+   */
+  afterListing?: (
+    engine: 'PGlite' | 'PostgreSQL',
+    database: ConnectOptions,
+    result: EngineResult,
+  ) => Promise<void>;
+}
+
+export async function runAccessBench(options: AccessBenchOptions = {}): Promise<void> {
   const started = performance.now();
   const scale = Number(process.env.SAMRAD_BENCH_SCALE ?? 1);
   const pgliteScale = Number(process.env.SAMRAD_BENCH_PGLITE_SCALE ?? scale);
@@ -713,26 +725,26 @@ export async function runAccessBench(): Promise<void> {
   const pgliteDir =
     process.env.SAMRAD_BENCH_PGLITE_DIR ?? mkdtempSync(join(tmpdir(), 'samrad-bench-'));
   try {
-    results.push(
-      await benchListing(
-        'PGlite (embedded)',
-        (logger) => connect({ dataDir: pgliteDir, logger }),
-        pgliteSize,
-      ),
+    const result = await benchListing(
+      'PGlite (embedded)',
+      (logger) => connect({ dataDir: pgliteDir, logger }),
+      pgliteSize,
     );
+    results.push(result);
+    await options.afterListing?.('PGlite', { dataDir: pgliteDir }, result);
   } finally {
     if (!pgliteDir.includes('://')) rmSync(pgliteDir, { recursive: true, force: true });
   }
   if (process.env.SAMRAD_TEST_DATABASE_URL) {
     const database = await createPostgresDatabaseUrl();
     try {
-      results.push(
-        await benchListing(
-          'PostgreSQL',
-          (logger) => connect({ databaseUrl: database.url, logger }),
-          size,
-        ),
+      const result = await benchListing(
+        'PostgreSQL',
+        (logger) => connect({ databaseUrl: database.url, logger }),
+        size,
       );
+      results.push(result);
+      await options.afterListing?.('PostgreSQL', { databaseUrl: database.url }, result);
     } finally {
       await database.drop();
     }

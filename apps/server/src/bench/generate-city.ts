@@ -687,6 +687,8 @@ export interface BenchSubjects {
   /** Signed in, active, in no manual group, no role, no answers, not verified. */
   nobody: BenchUser;
   admin: BenchUser;
+  /** Manages projects and holds no other role; their projects have the most members. */
+  projectManager: BenchUser;
 }
 
 export async function pickBenchSubjects(db: Database, platformId: string): Promise<BenchSubjects> {
@@ -723,7 +725,19 @@ export async function pickBenchSubjects(db: Database, platformId: string): Promi
     await db.execute(sql`select u.id, u.email, u.name from ${roleAssignments} r join ${users} u on u.id = r.user_id
       where r.platform_id = ${pid} and r.role = 'admin' order by u.email limit 1`),
   );
-  if (!member || !manager || !nobody || !admin) throw new Error('the city lacks a bench subject');
+  const [projectManager] = rowsOf<BenchUser & { projects: number; members: number }>(
+    await db.execute(sql`select u.id, u.email, u.name, count(*)::int as projects,
+        (select count(*) from ${projectMembers} m where m.project_id in (select r2.project_id
+          from ${roleAssignments} r2 where r2.user_id = u.id))::int as members
+      from ${roleAssignments} r join ${users} u on u.id = r.user_id
+      where r.platform_id = ${pid} and r.role = 'project_manager' and u.status = 'active'
+        and not exists (select 1 from ${roleAssignments} r3 where r3.user_id = u.id and r3.role <> 'project_manager')
+      group by u.id, u.email, u.name
+      order by members desc, projects desc, u.email limit 1`),
+  );
+  if (!member || !manager || !nobody || !admin || !projectManager) {
+    throw new Error('the city lacks a bench subject');
+  }
   return {
     groupMember: {
       ...member,
@@ -732,6 +746,10 @@ export async function pickBenchSubjects(db: Database, platformId: string): Promi
     folderManager: { ...manager, note: `manages a branch of ${manager.projects} projects` },
     nobody: { ...nobody, note: 'no group, role, answer or verification' },
     admin: { ...admin, note: 'platform admin' },
+    projectManager: {
+      ...projectManager,
+      note: `manages ${projectManager.projects} projects with ${projectManager.members} members`,
+    },
   };
 }
 
