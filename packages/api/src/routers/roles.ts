@@ -10,7 +10,7 @@ import { forSignedIn, router } from '../trpc.js';
 export const rolesRouter = router({
   // Who holds which role is part of the scope's accountability record (SPEC 7).
   list: forSignedIn(
-    ListRolesInput.default({}),
+    ListRolesInput.default({ limit: 100 }),
     onScope('audit.read', (input) => input.scope ?? { type: 'platform' }),
   ).query(({ ctx, input }) => listRoles(ctx, input)),
   assign: forSignedIn(

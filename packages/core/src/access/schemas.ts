@@ -24,7 +24,13 @@ export type AssignRoleInput = z.infer<typeof AssignRoleInput>;
 export const RevokeRoleInput = z.object({ userId: Id, scope: ScopeInput }).strict();
 export type RevokeRoleInput = z.infer<typeof RevokeRoleInput>;
 
-export const ListRolesInput = z.object({ scope: ScopeInput.optional() }).strict();
+export const ListRolesInput = z
+  .object({
+    scope: ScopeInput.optional(),
+    cursor: z.string().max(200).nullish(),
+    limit: z.number().int().min(1).max(200).default(100),
+  })
+  .strict();
 export type ListRolesInput = z.infer<typeof ListRolesInput>;
 
 export const ExplainAccessInput = z

@@ -58,6 +58,11 @@ export const users = pgTable(
       .on(t.platformId, t.name)
       .where(sql`${t.kind} = 'light'`),
     index('users_platform_created_idx').on(t.platformId, t.createdAt),
+    // The people listed in the member directory (SPEC 6), one arm of `user.read`: found by this
+    // index when few are listed, instead of walking every user to fill a page of them.
+    index('users_platform_directory_idx')
+      .on(t.platformId, t.createdAt)
+      .where(sql`${t.listedInDirectory}`),
     check('users_email_lower', sql`${t.email} = lower(${t.email}) and ${t.email} like '%_@_%'`),
     check('users_name_not_blank', sql`length(trim(${t.name})) > 0`),
     check('users_light_has_no_password', sql`${t.kind} = 'full' or ${t.passwordHash} is null`),

@@ -52,20 +52,19 @@ export const participationSources: { from: SQL; who: Column; project: Column; al
 ];
 
 /**
- * The person (`userId`, a column of the outer query) took part in a project that satisfies
- * `inProject` (given the project id column of each source).
+ * The people who took part in a project that satisfies `inProject` (given the project id column
+ * of each source), as a subquery of user ids for `in (…)`: from the few projects to their
+ * participants, rather than a correlated test of every person. No null (anonymous rows), so
+ * that `not in` would mean what it says.
  */
-export function tookPartIn(
-  userId: AnyPgColumn | SQL,
-  inProject: (projectId: AnyPgColumn) => SQL,
-): SQL {
+export function participantsOf(inProject: (projectId: AnyPgColumn) => SQL): SQL {
   const arms = participationSources.map(
     (source) =>
-      sql`exists (select 1 from ${source.from} where ${source.who} = ${userId}${
+      sql`select ${source.who} from ${source.from} where ${source.who} is not null${
         source.also ? sql` and ${source.also}` : sql``
-      } and ${inProject(source.project as AnyPgColumn)})`,
+      } and ${inProject(source.project as AnyPgColumn)}`,
   );
-  return sql`(${sql.join(arms, sql` or `)})`;
+  return sql`(${sql.join(arms, sql` union all `)})`;
 }
 
 /** The ids of the projects the person (`userId`, an expression of the outer query) took part in. */

@@ -1,30 +1,62 @@
-import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { projectMembers, projects } from '../schema/projects.js';
 import { users } from '../schema/users.js';
 import { userGroups } from '../schema/groups.js';
-import { tookPartIn } from './participation.js';
+import { participantsOf } from './participation.js';
 import { uuidArray, type SubjectScope } from './subject-scope.js';
 
 /* SQL twins of `readUser`, `readPersonalData` and `group.read` (`@samrad/core` access). */
 
-/** The subject manages (admin, folder manager above, project manager of) the project `projectId`. */
-function managing(s: SubjectScope) {
-  return (projectId: AnyPgColumn): SQL =>
-    s.isAdmin
-      ? sql`true`
-      : sql`exists (select 1 from ${projects} where ${projects.id} = ${projectId}
-          and (${projects.folderPath} && ${uuidArray(s.managedFolderIds)}
-            or ${projects.id} = any(${uuidArray(s.managingProjectIds)})))`;
+const managesSomething = (s: SubjectScope) =>
+  s.managedFolderIds.length > 0 || s.managingProjectIds.length > 0;
+
+/**
+ * People who took part in a project the subject (not an admin) manages — below a folder they
+ * manage, or as its project manager. A subject without such a grant gets no arm at all.
+ */
+function participantsOfManaged(s: SubjectScope): SQL | undefined {
+  if (!managesSomething(s)) return undefined;
+  const managed = (projectId: AnyPgColumn): SQL =>
+    sql`${projectId} in (select ${projects.id} from ${projects}
+      where ${projects.folderPath} && ${uuidArray(s.managedFolderIds)}
+        or ${projects.id} = any(${uuidArray(s.managingProjectIds)}))`;
+  return inArray(users.id, participantsOf(managed));
 }
 
-const self = (s: SubjectScope): SQL => (s.userId === null ? sql`false` : eq(users.id, s.userId));
+const self = (s: SubjectScope): SQL | undefined =>
+  s.userId === null ? undefined : eq(users.id, s.userId);
 
 /** E-mail and answers: the person, admins, and managers of a project the person took part in. */
 export function userPersonalDataReadableBy(s: SubjectScope): SQL {
   if (s.isAdmin) return eq(users.platformId, s.platformId);
   if (s.userId === null) return sql`false`;
-  return and(eq(users.platformId, s.platformId), or(self(s), tookPartIn(users.id, managing(s))))!;
+  return and(eq(users.platformId, s.platformId), or(self(s), participantsOfManaged(s)))!;
+}
+
+/**
+ * `userReadableBy` as arms whose union is exactly it, each a filter an index or a semi-join
+ * serves: the listing fetches a page per arm and merges them, since their `or` leaves PostgreSQL
+ * nothing but walking every user newest first, testing each — slow when few are visible (a
+ * project manager sees a few dozen of 100,000).
+ */
+export function userReadableArms(s: SubjectScope): SQL[] {
+  if (s.userId === null) return [];
+  const platform = eq(users.platformId, s.platformId);
+  if (s.isAdmin) return [platform];
+  const arms = [
+    self(s),
+    participantsOfManaged(s),
+    eq(users.listedInDirectory, true),
+    s.memberProjectIds.length > 0
+      ? inArray(
+          users.id,
+          sql`(select ${projectMembers.userId} from ${projectMembers}
+            where ${projectMembers.projectId} = any(${uuidArray(s.memberProjectIds)}))`,
+        )
+      : undefined,
+  ];
+  return arms.filter((arm) => arm !== undefined).map((arm) => and(platform, arm)!);
 }
 
 /**
@@ -32,22 +64,12 @@ export function userPersonalDataReadableBy(s: SubjectScope): SQL {
  * project (SPEC 2.4), for signed-in users.
  */
 export function userReadableBy(s: SubjectScope): SQL {
-  if (s.userId === null) return sql`false`;
-  return or(
-    userPersonalDataReadableBy(s),
-    and(
-      eq(users.platformId, s.platformId),
-      or(
-        eq(users.listedInDirectory, true),
-        sql`exists (select 1 from ${projectMembers} where ${projectMembers.userId} = ${users.id}
-          and ${projectMembers.projectId} = any(${uuidArray(s.memberProjectIds)}))`,
-      ),
-    ),
-  )!;
+  const arms = userReadableArms(s);
+  return arms.length === 0 ? sql`false` : or(...arms)!;
 }
 
 /** Admins and managers see the platform's groups, to pick them for what they manage (SPEC 5). */
 export function groupReadableBy(s: SubjectScope): SQL {
-  const seesGroups = s.isAdmin || s.managedFolderIds.length > 0 || s.managingProjectIds.length > 0;
+  const seesGroups = s.isAdmin || managesSomething(s);
   return seesGroups ? eq(userGroups.platformId, s.platformId) : sql`false`;
 }

@@ -1,35 +1,40 @@
-import { and, eq } from 'drizzle-orm';
-import { decide, type ListRolesInput } from '@samrad/core';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { ListRolesInput } from '@samrad/core';
 import { roleAssignments } from '@samrad/db';
-import { enforce, loadScope, scopeColumns } from '../../access/guard.js';
+import { scopeColumns } from '../../access/guard.js';
 import type { Context } from '../../context.js';
-import { notFound } from '../../errors.js';
 import { scopeOf } from '../auth/get-me.js';
+import { decodeTimeCursor, encodeTimeCursor } from '../time-cursor.js';
 import type { RoleAssignmentView } from './role-scope.js';
 
 /**
- * Who holds which role. Without a scope: every assignment on the platform (admins). With one:
- * the assignments on exactly that scope, for those who read its accountability record (SPEC 7).
+ * Who holds which role, newest first, a page at a time. Without a scope: every assignment on the
+ * platform (admins). With one: the assignments on exactly that scope, for those who read its
+ * accountability record (SPEC 7) — decided by the procedure's guard (`audit.read`).
  */
 export async function listRoles(
   ctx: Context,
   input: ListRolesInput,
-): Promise<{ items: RoleAssignmentView[]; nextCursor: null }> {
-  const requested = input.scope ?? ({ type: 'platform' } as const);
-  const scope = await loadScope(ctx, requested);
-  if (!scope) throw notFound('Scope');
-  enforce(decide(await ctx.subject(), 'audit.read', { type: 'scope', scope }));
-  const columns = scopeColumns(requested);
-  const where = input.scope
-    ? and(
-        eq(roleAssignments.platformId, ctx.platform.id),
-        eq(roleAssignments.scopeType, requested.type),
-        ...(columns.folderId ? [eq(roleAssignments.folderId, columns.folderId)] : []),
-        ...(columns.projectId ? [eq(roleAssignments.projectId, columns.projectId)] : []),
-      )
-    : eq(roleAssignments.platformId, ctx.platform.id);
+): Promise<{ items: RoleAssignmentView[]; nextCursor: string | null }> {
+  const conditions: (SQL | undefined)[] = [eq(roleAssignments.platformId, ctx.platform.id)];
+  if (input.scope) {
+    const columns = scopeColumns(input.scope);
+    conditions.push(
+      eq(roleAssignments.scopeType, input.scope.type),
+      columns.folderId ? eq(roleAssignments.folderId, columns.folderId) : undefined,
+      columns.projectId ? eq(roleAssignments.projectId, columns.projectId) : undefined,
+    );
+  }
+  if (input.cursor) {
+    const cursor = decodeTimeCursor(input.cursor);
+    conditions.push(
+      sql`(${roleAssignments.createdAt}, ${roleAssignments.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`,
+    );
+  }
   const rows = await ctx.db
     .select({
+      id: roleAssignments.id,
+      createdAtKey: sql<string>`${roleAssignments.createdAt}::text`,
       userId: roleAssignments.userId,
       role: roleAssignments.role,
       scopeType: roleAssignments.scopeType,
@@ -37,10 +42,14 @@ export async function listRoles(
       projectId: roleAssignments.projectId,
     })
     .from(roleAssignments)
-    .where(where)
-    .orderBy(roleAssignments.createdAt);
+    .where(and(...conditions))
+    .orderBy(desc(roleAssignments.createdAt), desc(roleAssignments.id))
+    .limit(input.limit + 1);
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
   return {
-    items: rows.map((row) => ({ userId: row.userId, role: row.role, scope: scopeOf(row) })),
-    nextCursor: null,
+    items: page.map((row) => ({ userId: row.userId, role: row.role, scope: scopeOf(row) })),
+    nextCursor:
+      rows.length > input.limit && last ? encodeTimeCursor(last.createdAtKey, last.id) : null,
   };
 }

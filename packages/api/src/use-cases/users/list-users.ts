@@ -5,7 +5,7 @@ import {
   groupReadableBy,
   userGroups,
   userPersonalDataReadableBy,
-  userReadableBy,
+  userReadableArms,
   users,
   type SubjectScope,
 } from '@samrad/db';
@@ -27,7 +27,8 @@ export interface UserListItem {
  * The people the caller may see (`user.read`), newest first, one query per page (two with a
  * group): admins see everyone; managers their projects' participants, with their e-mails; every
  * signed-in user themselves, fellow members and those listed in the member directory (SPEC 2.4,
- * 6), without e-mails. Both rules are the policy's SQL twins, evaluated per row.
+ * 6), without e-mails. Both rules are the policy's SQL twins, evaluated per row; `user.read`
+ * arm by arm, each served by its own index or semi-join.
  *
  * What could tell the caller personal data they may not read is confined to the people whose
  * personal data they may read: the e-mail half of `search`, and `groupId`, since membership of
@@ -39,7 +40,7 @@ export async function listUsers(
   scope: SubjectScope,
 ): Promise<{ items: UserListItem[]; nextCursor: string | null }> {
   const personal = userPersonalDataReadableBy(scope);
-  const conditions: (SQL | undefined)[] = [userReadableBy(scope)];
+  const conditions: (SQL | undefined)[] = [];
   if (input.status) conditions.push(eq(users.status, input.status));
   if (input.groupId) {
     // Groups are seen by admins and managers (`group.read`); to others no group exists.
@@ -65,6 +66,18 @@ export async function listUsers(
       sql`(${users.createdAt}, ${users.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`,
     );
   }
+  // A page per arm of `user.read`, newest first, then the page of their union: the union's first
+  // rows are among each arm's first rows. One arm (an admin's) needs no merge.
+  const pageOf = (arm: SQL) =>
+    sql`(select ${users.id} from ${users} where ${and(arm, ...conditions)}
+      order by ${users.createdAt} desc, ${users.id} desc limit ${input.limit + 1})`;
+  const arms = userReadableArms(scope);
+  const readable =
+    arms.length === 0
+      ? sql`false`
+      : arms.length === 1
+        ? and(arms[0], ...conditions)
+        : sql`${users.id} in (${sql.join(arms.map(pageOf), sql` union `)})`;
   const rows = await ctx.db
     .select({
       id: users.id,
@@ -77,7 +90,7 @@ export async function listUsers(
       createdAtKey: sql<string>`${users.createdAt}::text`,
     })
     .from(users)
-    .where(and(...conditions))
+    .where(readable)
     .orderBy(desc(users.createdAt), desc(users.id))
     .limit(input.limit + 1);
   const page = rows.slice(0, input.limit);

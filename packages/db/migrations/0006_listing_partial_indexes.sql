@@ -1,0 +1,2 @@
+CREATE INDEX "users_platform_directory_idx" ON "users" USING btree ("platform_id","created_at") WHERE "users"."listed_in_directory";--> statement-breakpoint
+CREATE INDEX "folders_platform_drafts_idx" ON "folders" USING btree ("platform_id","id") WHERE "folders"."status" = 'draft';
