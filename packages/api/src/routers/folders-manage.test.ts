@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRPCError } from '@trpc/server';
-import { and, asc, count, eq } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import { auditLog, folders, projects, roleAssignments, users } from '@samrad/db';
 import { insertFolder, insertProject, insertUser, testDatabaseKinds } from '@samrad/db/testing';
 import { AppError } from '../errors.js';
 import { createApiFixture, openSessionForTest, type ApiFixture } from '../testing/api-fixture.js';
+import { auditEntries, refusalOf } from '../testing/refusals.js';
 import { deletionRefusal } from '../use-cases/folders/delete-folder.js';
 import { lockFolder } from '../use-cases/folders/managed-folder.js';
 import { moveRefusal } from '../use-cases/folders/move-folder.js';
@@ -51,12 +52,7 @@ describe.each(testDatabaseKinds())('managing folders on %s', (kind) => {
   };
   const row = async (id: string) =>
     (await db().select().from(folders).where(eq(folders.id, id)))[0];
-  const auditOf = (action: string, targetId: string) =>
-    db()
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.action, action), eq(auditLog.targetId, targetId)))
-      .orderBy(asc(auditLog.createdAt));
+  const auditOf = (action: string, targetId: string) => auditEntries(db(), action, targetId);
   /** Every folder as stored, the roles and the number of audit entries: any write changes it. */
   const snapshot = async () => {
     const [audits] = await db().select({ n: count() }).from(auditLog);
@@ -75,16 +71,7 @@ describe.each(testDatabaseKinds())('managing folders on %s', (kind) => {
       },
     );
   /** A refused call: its code, and proof that it wrote nothing. */
-  const refused = async (call: () => Promise<unknown>) => {
-    const before = await snapshot();
-    const error = await call().then(
-      () => null,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(TRPCError);
-    expect(await snapshot()).toEqual(before);
-    return error as TRPCError;
-  };
+  const refused = (call: () => Promise<unknown>) => refusalOf(call, snapshot);
 
   describe('who may do what: a folder F under P, beside its sibling S', () => {
     const who = [

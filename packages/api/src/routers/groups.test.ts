@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TRPCError } from '@trpc/server';
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { BuiltInGroup, SmartGroupRules } from '@samrad/core';
 import {
@@ -22,6 +21,7 @@ import {
   testDatabaseKinds,
 } from '@samrad/db/testing';
 import { createApiFixture, openSessionForTest, type ApiFixture } from '../testing/api-fixture.js';
+import { auditEntries, refusalOf, rowCounts } from '../testing/refusals.js';
 
 /** groups.* through the router, on both engines (SPEC 5, 3.4, 4.2, 7). */
 describe.each(testDatabaseKinds())('user groups on %s', (kind) => {
@@ -58,34 +58,9 @@ describe.each(testDatabaseKinds())('user groups on %s', (kind) => {
     participationSettingGroups,
     auditLog,
   ];
-  const counts = async () => {
-    const rows = [];
-    for (const table of tables) rows.push((await db().select({ n: count() }).from(table))[0]!.n);
-    return rows;
-  };
-  /** The code, reason and message's field of a refusal, after checking it wrote nothing. */
-  const refusal = async (call: () => Promise<unknown>) => {
-    const before = await counts();
-    const error = await call().then(
-      () => null,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(TRPCError);
-    // A refused change writes nothing, not even half of itself.
-    expect(await counts()).toEqual(before);
-    const { code, cause, message } = error as TRPCError;
-    return {
-      code,
-      reason: (cause as { reason?: string } | undefined)?.reason ?? null,
-      field: message.split(':')[0],
-      message,
-    };
-  };
-  const audits = (action: string, targetId: string) =>
-    db()
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.action, action), eq(auditLog.targetId, targetId)));
+  const counts = () => rowCounts(db(), tables);
+  const refusal = (call: () => Promise<unknown>) => refusalOf(call, counts);
+  const audits = (action: string, targetId: string) => auditEntries(db(), action, targetId);
 
   it('lets an admin create each kind of group, with its members counted, audited', async () => {
     const admin = await as('admin');

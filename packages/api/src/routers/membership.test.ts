@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import {
   auditLog,
@@ -15,6 +15,7 @@ import {
 import { insertPlatform, insertProject, insertUser, testDatabaseKinds } from '@samrad/db/testing';
 import { hashToken } from '../auth/tokens.js';
 import { createApiFixture, openSessionForTest, type ApiFixture } from '../testing/api-fixture.js';
+import { codeAndReason, refusalOf, rowCounts } from '../testing/refusals.js';
 
 /** membership.* through the router, on both engines (SPEC 3.5). */
 describe.each(testDatabaseKinds())('membership on %s', (kind) => {
@@ -109,24 +110,11 @@ describe.each(testDatabaseKinds())('membership on %s', (kind) => {
     return /\/invitations\/([\w-]+)/.exec(mail?.text ?? '')?.[1] ?? 'no link';
   };
 
-  const counts = async () => {
-    const tables = [joinRequests, projectMembers, invitations, emailOutbox, auditLog];
-    return Promise.all(
-      tables.map(async (table) => (await db().select({ n: count() }).from(table))[0]!.n),
-    );
-  };
-  /** The code and reason of a refused call, after checking that it wrote nothing at all. */
-  const refusal = async (call: () => Promise<unknown>) => {
-    const before = await counts();
-    const error = await call().then(
-      () => null,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(TRPCError);
-    expect(await counts()).toEqual(before);
-    const { code, cause } = error as TRPCError;
-    return [code, (cause as { reason?: string } | undefined)?.reason ?? null];
-  };
+  const counts = () =>
+    rowCounts(db(), [joinRequests, projectMembers, invitations, emailOutbox, auditLog]);
+  /** `[code, reason]` of a refused call, after checking that it wrote nothing at all. */
+  const refusal = async (call: () => Promise<unknown>) =>
+    codeAndReason(await refusalOf(call, counts));
 
   it('takes a join request to a member who reads the content (SPEC 3.5)', async () => {
     const projectId = await closedProject();
@@ -666,11 +654,12 @@ describe.each(testDatabaseKinds())('membership on %s', (kind) => {
       [Array.from({ length: 101 }, (_, i) => `person${i}@example.org`), 'emails'],
       [['someone@example.org', 'not an address'], 'emails.1'],
     ] as const) {
-      const error = await admin.membership
-        .invite({ projectId, emails: [...list] })
-        .catch((e: unknown) => e as TRPCError);
-      expect((error as TRPCError).code).toBe('BAD_REQUEST');
-      expect((error as TRPCError).message.split(':')[0]).toBe(field);
+      const error = await refusalOf(
+        () => admin.membership.invite({ projectId, emails: [...list] }),
+        counts,
+      );
+      expect(error.code).toBe('BAD_REQUEST');
+      expect(error.field).toBe(field);
     }
   });
 

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TRPCError } from '@trpc/server';
-import { and, asc, count, eq } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import { actionsOfMethod, participationActions, phaseMethods } from '@samrad/core';
 import {
   auditLog,
@@ -15,6 +14,7 @@ import {
 import { insertPhase, insertPlatform, insertProject, testDatabaseKinds } from '@samrad/db/testing';
 import { hashToken } from '../auth/tokens.js';
 import { createApiFixture, type ApiFixture } from '../testing/api-fixture.js';
+import { auditEntries, codeAndField, refusalOf, rowCounts } from '../testing/refusals.js';
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -62,36 +62,18 @@ describe.each(testDatabaseKinds())('phases and participation settings on %s', (k
   ): Promise<typeof phases.$inferSelect> =>
     insertPhase(db(), fixture.platform.id, project, { ...period(), ...values });
 
-  const counts = async () => {
-    const tables = [
+  const counts = () =>
+    rowCounts(db(), [
       phases,
       participationSettings,
       participationSettingGroups,
       participationExtraQuestions,
       auditLog,
-    ];
-    const result: number[] = [];
-    for (const table of tables) result.push((await db().select({ n: count() }).from(table))[0]!.n);
-    return result;
-  };
-  /** The code and the field a refusal names; a refusal writes nothing, not even half of itself. */
-  const refusal = async (call: () => Promise<unknown>) => {
-    const before = await counts();
-    const error = await call().then(
-      () => null,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(TRPCError);
-    expect(await counts()).toEqual(before);
-    const { code, message } = error as TRPCError;
-    return [code, message.split(':')[0]];
-  };
-  const auditOf = (action: string, targetId: string) =>
-    db()
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.action, action), eq(auditLog.targetId, targetId)))
-      .orderBy(asc(auditLog.createdAt));
+    ]);
+  /** `[code, field]` of a refusal, once checked that it wrote nothing, not even half of itself. */
+  const refusal = async (call: () => Promise<unknown>) =>
+    codeAndField(await refusalOf(call, counts));
+  const auditOf = (action: string, targetId: string) => auditEntries(db(), action, targetId);
 
   it('lists phases in order, with settings whole for managers and their public part for others', async () => {
     const cycle = await projectId('cycle-lanes-on-storgatan');

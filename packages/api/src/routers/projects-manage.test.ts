@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { TRPCError } from '@trpc/server';
-import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
   auditLog,
   folders,
@@ -9,11 +8,12 @@ import {
   projectVisibilityGroups,
   roleAssignments,
   userGroups,
-  users,
 } from '@samrad/db';
 import { insertPlatform, insertProject, insertUser, testDatabaseKinds } from '@samrad/db/testing';
 import { hashToken } from '../auth/tokens.js';
 import { createApiFixture, openSessionForTest, type ApiFixture } from '../testing/api-fixture.js';
+import { folderIdOf, projectIdOf, userIdOf } from '../testing/demo-ids.js';
+import { codeAndReason, errorOf, refusalOf, rowCounts } from '../testing/refusals.js';
 
 type Api = Awaited<ReturnType<ApiFixture['caller']>>;
 type Who =
@@ -38,17 +38,9 @@ describe.each(testDatabaseKinds())('managing projects on %s', (kind) => {
   let otherBranchId: string;
 
   const db = () => fixture.connection.db;
-  const folderId = async (slug: string) =>
-    (await db().select({ id: folders.id }).from(folders).where(eq(folders.slug, slug)))[0]!.id;
-  const projectId = async (slug: string) =>
-    (await db().select({ id: projects.id }).from(projects).where(eq(projects.slug, slug)))[0]!.id;
-  const userId = async (who: string) =>
-    (
-      await db()
-        .select({ id: users.id })
-        .from(users)
-        .where(eq(users.email, `${who}@demo.samrad.local`))
-    )[0]!.id;
+  const folderId = (slug: string) => folderIdOf(db(), slug);
+  const projectId = (slug: string) => projectIdOf(db(), slug);
+  const userId = (who: string) => userIdOf(db(), who);
   const api = (who: Who) => fixture.caller(tokens.get(who));
   const row = async (id: string) =>
     (await db().select().from(projects).where(eq(projects.id, id)))[0];
@@ -81,15 +73,13 @@ describe.each(testDatabaseKinds())('managing projects on %s', (kind) => {
 
   /** Rows a refused call must leave as they were. */
   const counts = async () => {
-    const n = async (table: typeof projects | typeof auditLog | typeof roleAssignments) =>
-      (await db().select({ n: count() }).from(table))[0]!.n;
-    const [groups] = await db().select({ n: count() }).from(projectVisibilityGroups);
-    return {
-      projects: await n(projects),
-      audit: await n(auditLog),
-      roles: await n(roleAssignments),
-      groups: groups!.n,
-    };
+    const [inProjects, audit, roles, groups] = await rowCounts(db(), [
+      projects,
+      auditLog,
+      roleAssignments,
+      projectVisibilityGroups,
+    ]);
+    return { projects: inProjects!, audit: audit!, roles: roles!, groups: groups! };
   };
   const actionsSince = async (before: number) =>
     (
@@ -102,24 +92,12 @@ describe.each(testDatabaseKinds())('managing projects on %s', (kind) => {
       .map((entry) => entry.action);
 
   /** The error of a call expected to fail, as `[code, reason]`. */
-  const failure = async (call: Promise<unknown>) => {
-    const error = await call.then(
-      () => null,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(TRPCError);
-    const { code, cause } = error as TRPCError;
-    return [code, (cause as { reason?: string } | undefined)?.reason ?? null];
-  };
+  const failure = async (call: Promise<unknown>) => codeAndReason(await errorOf(call));
   /** A refused call: its code and reason, once checked that it wrote nothing. */
-  const refusal = async (call: () => Promise<unknown>, target?: string) => {
-    const before = await counts();
-    const targetBefore = target ? await row(target) : undefined;
-    const outcome = await failure(call());
-    expect(await counts()).toEqual(before);
-    if (target) expect(await row(target)).toEqual(targetBefore);
-    return outcome;
-  };
+  const refusal = async (call: () => Promise<unknown>, target?: string) =>
+    codeAndReason(
+      await refusalOf(call, async () => [await counts(), target ? await row(target) : undefined]),
+    );
 
   /**
    * A fresh project in Green spaces (inside Urban development), managed by the demo project
@@ -595,12 +573,9 @@ describe.each(testDatabaseKinds())('managing projects on %s', (kind) => {
       [{ id, listed: false, slug: 'x' } as never, /./],
     ];
     for (const [input, message] of cases) {
-      const before = await counts();
-      const error = await pm.projects.setAccess(input).catch((e: unknown) => e as TRPCError);
-      expect(error, JSON.stringify(input)).toBeInstanceOf(TRPCError);
-      expect((error as TRPCError).code, JSON.stringify(input)).toBe('BAD_REQUEST');
-      expect((error as TRPCError).message, JSON.stringify(input)).toMatch(message);
-      expect(await counts()).toEqual(before);
+      const error = await refusalOf(() => pm.projects.setAccess(input), counts);
+      expect(error.code, JSON.stringify(input)).toBe('BAD_REQUEST');
+      expect(error.message, JSON.stringify(input)).toMatch(message);
     }
     // Members only with join requests, then not members only: join requests go with it.
     await pm.projects.setAccess({ id, membersOnly: true, joinRequests: true });

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import { count, eq } from 'drizzle-orm';
-import { auditLog, folders, projects, roleAssignments, users } from '@samrad/db';
+import { auditLog, projects, roleAssignments } from '@samrad/db';
 import { insertProject, insertUser, testDatabaseKinds } from '@samrad/db/testing';
 import { hashToken } from '../auth/tokens.js';
 import { createApiFixture, openSessionForTest, type ApiFixture } from '../testing/api-fixture.js';
+import { folderIdOf, userIdOf } from '../testing/demo-ids.js';
+import { codeAndReason, refusalOf } from '../testing/refusals.js';
 
 /**
  * Review before the first publication (SPEC 2.3) and preview links of drafts (SPEC 3.1), through
@@ -15,15 +17,8 @@ describe.each(testDatabaseKinds())('reviews and preview links on %s', (kind) => 
   let fixture: ApiFixture;
   let otherBranchToken: string;
   const db = () => fixture.connection.db;
-  const folderId = async (slug: string) =>
-    (await db().select({ id: folders.id }).from(folders).where(eq(folders.slug, slug)))[0]!.id;
-  const userId = async (who: string) =>
-    (
-      await db()
-        .select({ id: users.id })
-        .from(users)
-        .where(eq(users.email, `${who}@demo.samrad.local`))
-    )[0]!.id;
+  const folderId = (slug: string) => folderIdOf(db(), slug);
+  const userId = (who: string) => userIdOf(db(), who);
   const row = async (id: string) =>
     (await db().select().from(projects).where(eq(projects.id, id)))[0]!;
   const auditCount = async () => (await db().select({ n: count() }).from(auditLog))[0]!.n;
@@ -63,19 +58,9 @@ describe.each(testDatabaseKinds())('reviews and preview links on %s', (kind) => 
     return project.id;
   };
 
-  /** A refused call's code and reason, once checked that it changed nothing. */
-  const refusal = async (id: string, call: () => Promise<unknown>) => {
-    const [audits, before] = [await auditCount(), await row(id)];
-    const error = await call().then(
-      () => null,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(TRPCError);
-    expect(await auditCount()).toBe(audits);
-    expect(await row(id)).toEqual(before);
-    const { code, cause } = error as TRPCError;
-    return [code, (cause as { reason?: string } | undefined)?.reason ?? null];
-  };
+  /** A refused call's `[code, reason]`, once checked that it changed neither the project nor the audit. */
+  const refusal = async (id: string, call: () => Promise<unknown>) =>
+    codeAndReason(await refusalOf(call, async () => [await auditCount(), await row(id)]));
 
   it('takes a project manager’s draft through review to its first publication (SPEC 2.3)', async () => {
     const id = await draftOfProjectManager();

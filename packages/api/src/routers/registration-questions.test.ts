@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TRPCError } from '@trpc/server';
-import { and, count, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import {
   auditLog,
   participationExtraQuestions,
@@ -12,6 +11,13 @@ import {
 } from '@samrad/db';
 import { insertUser, testDatabaseKinds } from '@samrad/db/testing';
 import { createApiFixture, openSessionForTest, type ApiFixture } from '../testing/api-fixture.js';
+import {
+  auditEntries,
+  codeAndField,
+  outcomeOf,
+  refusalOf,
+  rowCounts,
+} from '../testing/refusals.js';
 
 type Caller = Awaited<ReturnType<ApiFixture['caller']>>;
 /** A call of the role × action grid, made once its target exists. */
@@ -43,43 +49,20 @@ describe.each(testDatabaseKinds())('registration questions on %s', (kind) => {
           ),
         )
     )[0];
-  const counts = async () => {
-    const [questions] = await db().select({ n: count() }).from(registrationQuestions);
-    const [audits] = await db().select({ n: count() }).from(auditLog);
-    const [answers] = await db().select({ n: count() }).from(registrationAnswers);
-    const rows = await db()
-      .select({ id: registrationQuestions.id, updatedAt: registrationQuestions.updatedAt })
-      .from(registrationQuestions);
-    return [questions!.n, audits!.n, answers!.n, JSON.stringify(rows)];
-  };
-  /** The code of a call, having checked that a refusal wrote nothing. */
-  const outcome = async (call: () => Promise<unknown>): Promise<string> => {
-    const before = await counts();
-    return call().then(
-      () => 'ok',
-      async (error: unknown) => {
-        expect(error).toBeInstanceOf(TRPCError);
-        expect(await counts()).toEqual(before);
-        return (error as TRPCError).code;
-      },
-    );
-  };
+  /** The questions' rows, answers and audit entries: a refusal changes none of them. */
+  const counts = async () => [
+    ...(await rowCounts(db(), [registrationQuestions, auditLog, registrationAnswers])),
+    JSON.stringify(
+      await db()
+        .select({ id: registrationQuestions.id, updatedAt: registrationQuestions.updatedAt })
+        .from(registrationQuestions),
+    ),
+  ];
+  const outcome = (call: () => Promise<unknown>) => outcomeOf(call, counts);
   /** `[code, field]` of a refused call that wrote nothing. */
-  const refusal = async (call: () => Promise<unknown>) => {
-    const before = await counts();
-    const error = await call().then(
-      () => null,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(TRPCError);
-    expect(await counts()).toEqual(before);
-    return [(error as TRPCError).code, (error as TRPCError).message.split(':')[0]];
-  };
-  const auditOf = (action: string, targetId: string) =>
-    db()
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.action, action), eq(auditLog.targetId, targetId)));
+  const refusal = async (call: () => Promise<unknown>) =>
+    codeAndField(await refusalOf(call, counts));
+  const auditOf = (action: string, targetId: string) => auditEntries(db(), action, targetId);
 
   it('answers each kind of person as the policy says (role × action)', async () => {
     const [pending] = await db()

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TRPCError } from '@trpc/server';
-import { and, count, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { auditLog, projects, roleAssignments, users } from '@samrad/db';
 import { insertUser, testDatabaseKinds } from '@samrad/db/testing';
 import { createApiFixture, openSessionForTest, type ApiFixture } from '../testing/api-fixture.js';
+import { codeAndReason, refusalOf, rowCounts } from '../testing/refusals.js';
 
 /** roles.* and access.explain through the router, on both engines (SPEC 2, 7). */
 describe.each(testDatabaseKinds())('roles and explanations on %s', (kind) => {
@@ -31,24 +31,10 @@ describe.each(testDatabaseKinds())('roles and explanations on %s', (kind) => {
   const newcomer = async () =>
     (await insertUser(fixture.connection.db, fixture.platform.id, { emailConfirmedAt: new Date() }))
       .id;
-  const counts = async () => {
-    const { db } = fixture.connection;
-    const [roles] = await db.select({ n: count() }).from(roleAssignments);
-    const [audits] = await db.select({ n: count() }).from(auditLog);
-    return [roles!.n, audits!.n];
-  };
-  const refusal = async (call: () => Promise<unknown>) => {
-    const before = await counts();
-    const error = await call().then(
-      () => null,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(TRPCError);
-    // A refused change writes nothing, not even half of itself.
-    expect(await counts()).toEqual(before);
-    const { code, cause } = error as TRPCError;
-    return [code, (cause as { reason?: string } | undefined)?.reason ?? null];
-  };
+  const counts = () => rowCounts(fixture.connection.db, [roleAssignments, auditLog]);
+  /** `[code, reason]` of a refused call, once checked that it wrote no role and no audit entry. */
+  const refusal = async (call: () => Promise<unknown>) =>
+    codeAndReason(await refusalOf(call, counts));
 
   it('lets an admin appoint a project manager, audited with the change', async () => {
     const admin = await as('admin');
@@ -67,6 +53,29 @@ describe.each(testDatabaseKinds())('roles and explanations on %s', (kind) => {
       after: { role: 'project_manager', scope: park },
     });
     expect(entry?.actorLabel).toContain('admin@demo.samrad.local');
+  });
+
+  it('lists every assignment of the platform a page at a time, newest first', async () => {
+    const admin = await as('admin');
+    const all = await admin.roles.list({ limit: 200 });
+    expect(all.nextCursor).toBeNull();
+    const seen: unknown[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof admin.roles.list>> = await admin.roles.list({
+        limit: 2,
+        cursor,
+      });
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all.items);
+    expect(all.items.length).toBeGreaterThan(4);
+    expect(await refusal(() => admin.roles.list({ cursor: 'not-a-cursor' }))).toEqual([
+      'BAD_REQUEST',
+      null,
+    ]);
   });
 
   it('refuses what SPEC 2 refuses, with the codes of API.md', async () => {
@@ -239,17 +248,18 @@ describe.each(testDatabaseKinds())('roles and explanations on %s', (kind) => {
   });
 
   it('refuses a role on the wrong kind of scope as BAD_REQUEST naming the field', async () => {
-    const error = await (
-      await as('admin')
-    ).roles
-      .assign({
-        userId: await userId('resident'),
-        role: 'admin',
-        scope: await project('a-new-park-by-the-harbour'),
-      })
-      .catch((e: unknown) => e as TRPCError);
-    expect((error as TRPCError).code).toBe('BAD_REQUEST');
-    expect((error as TRPCError).message).toMatch(/^role:/);
+    const admin = await as('admin');
+    const error = await refusalOf(
+      async () =>
+        admin.roles.assign({
+          userId: await userId('resident'),
+          role: 'admin',
+          scope: await project('a-new-park-by-the-harbour'),
+        }),
+      counts,
+    );
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.message).toMatch(/^role:/);
   });
 
   it('explains a decision with its trace, to admins and to managers within their scope (SPEC 7)', async () => {

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TRPCError } from '@trpc/server';
 import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import {
   areas,
@@ -20,6 +19,7 @@ import {
 } from '@samrad/db';
 import { insertPhase, insertUser, testDatabaseKinds } from '@samrad/db/testing';
 import { createApiFixture, openSessionForTest, type ApiFixture } from '../testing/api-fixture.js';
+import { outcomeOf, refusalOf } from '../testing/refusals.js';
 
 type Caller = Awaited<ReturnType<ApiFixture['caller']>>;
 /** A call of the role × action grid, made once its target exists. */
@@ -76,28 +76,8 @@ describe.each(testDatabaseKinds())('users on %s', (kind) => {
       .from(users);
     return [people!.n, audits!.n, answers!.n, live!.n, statuses!.s];
   };
-  /** The error of a refused call, having checked that it wrote nothing. */
-  const refusal = async (call: () => Promise<unknown>): Promise<TRPCError> => {
-    const before = await counts();
-    const error = await call().then(
-      () => null,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(TRPCError);
-    expect(await counts()).toEqual(before);
-    return error as TRPCError;
-  };
-  const outcome = async (call: () => Promise<unknown>): Promise<string> => {
-    const before = await counts();
-    return call().then(
-      () => 'ok',
-      async (error: unknown) => {
-        expect(error).toBeInstanceOf(TRPCError);
-        expect(await counts()).toEqual(before);
-        return (error as TRPCError).code;
-      },
-    );
-  };
+  const refusal = (call: () => Promise<unknown>) => refusalOf(call, counts);
+  const outcome = (call: () => Promise<unknown>) => outcomeOf(call, counts);
 
   // Participation as SPEC 2 defines it (db scopes/participation.ts): rows that carry the person.
   const now = (coarsened = false) => {

@@ -2,26 +2,24 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { eq } from 'drizzle-orm';
-import {
-  compileSubject,
-  decide,
-  visitor,
-  type Role,
-  type RoleGrant,
-  type ScopeFacts,
-  type Subject,
-} from '@samrad/core';
+import { compileSubject, decide, visitor, type ScopeFacts, type Subject } from '@samrad/core';
 import type { Connection } from '../connect.js';
 import { auditLog } from '../schema/audit.js';
 import { folders } from '../schema/folders.js';
 import { projects } from '../schema/projects.js';
 import {
   createTestDatabase,
-  insertFolder,
   insertPlatform,
   insertProject,
   testDatabaseKinds,
 } from '../testing/index.js';
+import {
+  grantsOn,
+  insertFolderTree,
+  pick,
+  roleGrants,
+  subjectStatus,
+} from '../testing/random-world.js';
 import { auditEntryReadableBy } from './audit.js';
 import { subjectScope } from './subject-scope.js';
 
@@ -45,20 +43,8 @@ const world = fc.record({
   foreign: fc.array(fc.record({ project: fc.boolean(), index: fc.nat() }), { maxLength: 3 }),
   subjects: fc.array(
     fc.record({
-      status: fc.constantFrom('active', 'active', 'active', 'pending', 'blocked'),
-      grants: fc.array(
-        fc.record({
-          role: fc.constantFrom<Role>(
-            'admin',
-            'folder_manager',
-            'project_manager',
-            'project_moderator',
-            'project_reviewer',
-          ),
-          index: fc.nat(),
-        }),
-        { maxLength: 3 },
-      ),
+      status: subjectStatus,
+      grants: roleGrants(3),
     }),
     { minLength: 1, maxLength: 5 },
   ),
@@ -78,20 +64,10 @@ describe.each(testDatabaseKinds())('the SQL audit filter equals the policy on %s
         const platform = await insertPlatform(db);
         const elsewhere = await insertPlatform(db);
 
-        const folderIds: string[] = [];
-        for (const f of w.folders) {
-          const parentId =
-            f.hasParent && folderIds.length > 0
-              ? folderIds[f.parent % folderIds.length]
-              : undefined;
-          folderIds.push((await insertFolder(db, platform.id, { parentId })).id);
-        }
+        const folderRows = await insertFolderTree(db, platform.id, w.folders);
         for (const folder of w.projects) {
-          const folderId =
-            folder !== undefined && folderIds.length > 0
-              ? folderIds[folder % folderIds.length]
-              : undefined;
-          await insertProject(db, platform.id, { folderId });
+          const parent = folder !== undefined ? pick(folderRows, folder) : undefined;
+          await insertProject(db, platform.id, { folderId: parent?.id });
         }
 
         // The scopes as the policy sees them, read back from the database (paths made by triggers).
@@ -109,8 +85,6 @@ describe.each(testDatabaseKinds())('the SQL audit filter equals the policy on %s
           id: p.id,
           folderIds: p.folderPath,
         }));
-        const pick = <T>(rows: T[], index: number): T | undefined =>
-          rows[index % Math.max(rows.length, 1)];
 
         // Each entry with the scope the policy decides on; a deleted folder or project has no
         // folders above it any more, so only a grant that covers the whole platform reaches it.
@@ -163,26 +137,7 @@ describe.each(testDatabaseKinds())('the SQL audit filter equals the policy on %s
               kind: 'full',
               emailConfirmed: true,
               verifiedAt: null,
-              roles: s.grants.flatMap(({ role, index }): RoleGrant[] => {
-                if (role === 'admin')
-                  return [{ role, scope: { type: 'platform' }, ancestorFolderIds: [] }];
-                if (role === 'folder_manager') {
-                  const f = pick(folderScopes, index);
-                  return f
-                    ? [
-                        {
-                          role,
-                          scope: { type: 'folder', id: f.id },
-                          ancestorFolderIds: f.ancestorIds,
-                        },
-                      ]
-                    : [];
-                }
-                const p = pick(projectScopes, index);
-                return p
-                  ? [{ role, scope: { type: 'project', id: p.id }, ancestorFolderIds: p.folderIds }]
-                  : [];
-              }),
+              roles: grantsOn(s.grants, folderScopes, projectScopes),
             }),
           ),
         ];

@@ -9,8 +9,6 @@ import {
   visitor,
   type FolderFacts,
   type ProjectFacts,
-  type Role,
-  type RoleGrant,
   type Subject,
 } from '@samrad/core';
 import type { Connection } from '../connect.js';
@@ -19,13 +17,19 @@ import { userGroups } from '../schema/groups.js';
 import { projectMembers, projects, projectVisibilityGroups } from '../schema/projects.js';
 import {
   createTestDatabase,
-  insertFolder,
   insertPhase,
   insertPlatform,
   insertProject,
   insertUser,
   testDatabaseKinds,
 } from '../testing/index.js';
+import {
+  grantsOn,
+  insertFolderTree,
+  pick,
+  roleGrants,
+  subjectStatus,
+} from '../testing/random-world.js';
 import { users } from '../schema/users.js';
 import { groupReadableBy, userPersonalDataReadableBy, userReadableBy } from './people.js';
 import { inputs } from '../schema/inputs.js';
@@ -62,24 +66,12 @@ const world = fc.record({
   ),
   subjects: fc.array(
     fc.record({
-      status: fc.constantFrom('active', 'active', 'active', 'pending', 'blocked'),
+      status: subjectStatus,
       groups: fc.subarray([0, 1, 2]),
       memberOf: fc.array(fc.nat(), { maxLength: 2 }),
       listed: fc.boolean(),
       authored: fc.array(fc.nat(), { maxLength: 2 }),
-      grants: fc.array(
-        fc.record({
-          role: fc.constantFrom<Role>(
-            'admin',
-            'folder_manager',
-            'project_manager',
-            'project_moderator',
-            'project_reviewer',
-          ),
-          index: fc.nat(),
-        }),
-        { maxLength: 2 },
-      ),
+      grants: roleGrants(2),
     }),
     { minLength: 1, maxLength: 4 },
   ),
@@ -110,21 +102,9 @@ describe.each(testDatabaseKinds())('SQL visibility filters equal the policy on %
             .returning({ id: userGroups.id })
         ).map((g) => g.id);
 
-        const folderRows: { id: string }[] = [];
-        for (const f of w.folders) {
-          const parent =
-            f.hasParent && folderRows.length > 0
-              ? folderRows[f.parent % folderRows.length]
-              : undefined;
-          folderRows.push(
-            await insertFolder(db, platform.id, { status: f.status, parentId: parent?.id }),
-          );
-        }
+        const folderRows = await insertFolderTree(db, platform.id, w.folders);
         for (const p of w.projects) {
-          const folder =
-            p.folder !== undefined && folderRows.length > 0
-              ? folderRows[p.folder % folderRows.length]
-              : undefined;
+          const folder = p.folder !== undefined ? pick(folderRows, p.folder) : undefined;
           const row = await insertProject(db, platform.id, {
             folderId: folder?.id,
             status: p.status,
@@ -262,26 +242,7 @@ describe.each(testDatabaseKinds())('SQL visibility filters equal the policy on %
         const subjects: Subject[] = [
           visitor,
           ...w.subjects.map((s, i) => {
-            const roles: RoleGrant[] = s.grants.flatMap(({ role, index }): RoleGrant[] => {
-              if (role === 'admin')
-                return [{ role, scope: { type: 'platform' }, ancestorFolderIds: [] }];
-              if (role === 'folder_manager') {
-                const f = folderFacts[index % Math.max(folderFacts.length, 1)];
-                return f
-                  ? [
-                      {
-                        role,
-                        scope: { type: 'folder', id: f.id },
-                        ancestorFolderIds: f.ancestorIds,
-                      },
-                    ]
-                  : [];
-              }
-              const p = projectFacts[index % Math.max(projectFacts.length, 1)];
-              return p
-                ? [{ role, scope: { type: 'project', id: p.id }, ancestorFolderIds: p.folderIds }]
-                : [];
-            });
+            const roles = grantsOn(s.grants, folderFacts, projectFacts);
             return compileSubject({
               userId: people[i]!.id,
               status: s.status,

@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import { toLocalizedText, type FolderFacts, type UpdateFolderInput } from '@samrad/core';
+import type { FolderFacts, UpdateFolderInput } from '@samrad/core';
 import { folders } from '@samrad/db';
 import { writeAudit } from '../../audit/write-audit.js';
 import type { Context, SessionUser } from '../../context.js';
 import { changedFields } from '../shared/changed-fields.js';
+import { textsToChange } from '../shared/texts-to-change.js';
 import { folderRowColumns, lockFolder, managedView, type ManagedFolder } from './managed-folder.js';
 
 /**
@@ -16,14 +17,7 @@ export async function updateFolder(
   input: UpdateFolderInput,
   folder: FolderFacts,
 ): Promise<ManagedFolder> {
-  const { defaultLocale } = ctx.platform;
-  const next = {
-    title: input.title === undefined ? undefined : toLocalizedText(input.title, defaultLocale),
-    description:
-      input.description === undefined
-        ? undefined
-        : toLocalizedText(input.description, defaultLocale),
-  };
+  const next = textsToChange(input, ctx.platform.defaultLocale);
   return ctx.db.transaction(async (tx) => {
     const current = await lockFolder(tx, ctx.platform.id, folder, 'update');
     const { before, after } = changedFields(current, next);

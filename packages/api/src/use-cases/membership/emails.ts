@@ -7,6 +7,14 @@ import type { OutgoingEmail } from '../../email/outbox.js';
  * else the platform's.
  */
 
+/** An e-mail to one person about a project, titled by `title`. */
+interface AboutProject {
+  platform: Platform;
+  to: string;
+  locale: string | null;
+  title: LocalizedText;
+}
+
 function titleFor(platform: Platform, title: LocalizedText, locale: string | null): string {
   return localize(title, locale ?? platform.defaultLocale, [platform.defaultLocale]);
 }
@@ -15,16 +23,14 @@ function titleFor(platform: Platform, title: LocalizedText, locale: string | nul
  * The link carries the invitation's secret; only its hash is stored. Relative, as the server has
  * no configured base URL yet. The same text whether or not the address has an account.
  */
-export function invitationEmail(input: {
-  platform: Platform;
-  to: string;
-  locale: string | null;
-  title: LocalizedText;
-  inviter: string;
-  message: string | undefined;
-  token: string;
-  expiresAt: Date;
-}): OutgoingEmail {
+export function invitationEmail(
+  input: AboutProject & {
+    inviter: string;
+    message: string | undefined;
+    token: string;
+    expiresAt: Date;
+  },
+): OutgoingEmail {
   const title = titleFor(input.platform, input.title, input.locale);
   return {
     platformId: input.platform.id,
@@ -41,13 +47,7 @@ export function invitationEmail(input: {
   };
 }
 
-export function decisionEmail(input: {
-  platform: Platform;
-  to: string;
-  locale: string | null;
-  title: LocalizedText;
-  accepted: boolean;
-}): OutgoingEmail {
+export function decisionEmail(input: AboutProject & { accepted: boolean }): OutgoingEmail {
   const title = titleFor(input.platform, input.title, input.locale);
   return {
     platformId: input.platform.id,

@@ -1,10 +1,8 @@
-import { and, eq } from 'drizzle-orm';
 import type { DecideReviewInput } from '@samrad/core';
-import { projects } from '@samrad/db';
-import { writeAudit } from '../../audit/write-audit.js';
 import type { Context, SessionUser } from '../../context.js';
 import { AppError } from '../../errors.js';
 import type { ProjectDetails } from './get-project.js';
+import { changeProject } from './change-project.js';
 import { lockProject, projectAfterChange } from './managed-project.js';
 
 /**
@@ -32,17 +30,9 @@ export async function decideReview(
             firstPublishedAt: now,
           }
         : { reviewStatus: 'returned' as const, reviewComment: input.comment ?? null };
-    await tx
-      .update(projects)
-      .set(change)
-      .where(and(eq(projects.platformId, ctx.platform.id), eq(projects.id, input.id)));
-    await writeAudit(tx, {
-      platformId: ctx.platform.id,
-      actor: ctx.user,
+    await changeProject(tx, ctx, input.id, {
       action: 'project.decideReview',
-      targetType: 'project',
-      targetId: input.id,
-      projectId: input.id,
+      set: change,
       before: { reviewStatus: current.reviewStatus, status: current.status },
       after: { decision: input.decision, ...change },
     });

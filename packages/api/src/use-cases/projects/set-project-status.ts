@@ -1,10 +1,8 @@
-import { and, eq } from 'drizzle-orm';
 import type { SetProjectStatusInput } from '@samrad/core';
-import { projects } from '@samrad/db';
-import { writeAudit } from '../../audit/write-audit.js';
 import type { Context, SessionUser } from '../../context.js';
 import { AppError } from '../../errors.js';
 import type { ProjectDetails } from './get-project.js';
+import { changeProject } from './change-project.js';
 import { lockProject, projectAfterChange } from './managed-project.js';
 
 /**
@@ -34,22 +32,13 @@ export async function setProjectStatus(
         ? { reviewStatus: 'approved' as const }
         : {}),
     };
-    await tx
-      .update(projects)
-      .set(change)
-      .where(and(eq(projects.platformId, ctx.platform.id), eq(projects.id, input.id)));
-    await writeAudit(tx, {
-      platformId: ctx.platform.id,
-      actor: ctx.user,
+    await changeProject(tx, ctx, input.id, {
       action: 'project.setStatus',
-      targetType: 'project',
-      targetId: input.id,
-      projectId: input.id,
+      set: change,
       before: {
         status: current.status,
         ...(change.reviewStatus ? { reviewStatus: current.reviewStatus } : {}),
       },
-      after: change,
     });
   });
   return projectAfterChange(ctx, input.id);
