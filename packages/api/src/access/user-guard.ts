@@ -31,6 +31,7 @@ export async function loadUserFacts(ctx: Context, id: string): Promise<UserFacts
     .select({
       id: users.id,
       listedInDirectory: users.listedInDirectory,
+      active: sql<boolean>`users.status = 'active'`,
       // `users.id` spelled out: in a one-table select drizzle would write the bare column name.
       participatedIn: sql<UserFacts['participatedIn']>`(
         select coalesce(json_agg(json_build_object('id', p.id, 'folderIds', p.folder_path)), '[]')

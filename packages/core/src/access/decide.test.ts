@@ -626,13 +626,18 @@ describe('user actions by role × scope (SPEC 2.3, 2.4, 6)', () => {
     expectDecision(
       decide(people[who], action, {
         type: 'user',
-        user: { id: 'them', listedInDirectory: listed, participatedIn: [participant] },
+        user: {
+          id: 'them',
+          listedInDirectory: listed,
+          active: true,
+          participatedIn: [participant],
+        },
       }),
       code,
     );
   });
   it('everyone signed in sees their own profile and data; a pending user is a visitor (SPEC 2.4)', () => {
-    const self = { id: 'user', listedInDirectory: false, participatedIn: [] };
+    const self = { id: 'user', listedInDirectory: false, active: true, participatedIn: [] };
     expectDecision(decide(people.user, 'user.read', { type: 'user', user: self }), 'Y');
     expectDecision(decide(people.user, 'user.readPersonalData', { type: 'user', user: self }), 'Y');
     const pendingSelf = { ...self, id: 'pendingFm' };
@@ -1215,6 +1220,7 @@ const targetArb: fc.Arbitrary<Target> = fc.oneof(
     .record({
       id: fc.constantFrom('u1', 'u2', ''),
       listedInDirectory: fc.boolean(),
+      active: fc.boolean(),
       participatedIn: fc.array(projectArb, { maxLength: 3 }),
     })
     .map((user) => ({ type: 'user', user }) as const),
@@ -1290,7 +1296,10 @@ describe('decisions are values (SPEC 4.3, 7)', () => {
         { type: 'folder', folder: city.folder('A') },
         { type: 'project', project: city.project('pA') },
         { type: 'input', input: { project: city.project('pA'), hidden: false } },
-        { type: 'user', user: { id: 'user', listedInDirectory: true, participatedIn: [] } },
+        {
+          type: 'user',
+          user: { id: 'user', listedInDirectory: true, active: true, participatedIn: [] },
+        },
         { type: 'scope', scope: city.scope(inFolder('A')) },
         { type: 'role', role: { role: 'project_moderator', scope: city.scope(inProject('pA')) } },
       ] satisfies Target[]) {

@@ -41,6 +41,11 @@ export interface UserFacts {
   id: string;
   /** Chose to be found in the member directory (SPEC 6). */
   listedInDirectory: boolean;
+  /**
+   * The account is active. Pending and blocked people count as visitors (SPEC 2.4), so other
+   * residents do not meet them in the directory or among a project's members.
+   */
+  active: boolean;
   /** The projects the person took part in, with the folders above each. */
   participatedIn: readonly Pick<ProjectFacts, 'id' | 'folderIds'>[];
   /** The members-only projects the person is a member of (SPEC 2.4, 3.5). */

@@ -97,7 +97,12 @@ function targetsFor(action: Action): Target[] {
       return [
         {
           type: 'user',
-          user: { id: 'a-participant', listedInDirectory: false, participatedIn: [projectFacts] },
+          user: {
+            id: 'a-participant',
+            listedInDirectory: false,
+            active: true,
+            participatedIn: [projectFacts],
+          },
         },
       ];
     case 'group':

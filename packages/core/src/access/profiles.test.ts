@@ -16,6 +16,7 @@ const resident = (id: string, memberProjectIds: string[] = []) =>
 const neighbour: UserFacts = {
   id: 'n',
   listedInDirectory: false,
+  active: true,
   participatedIn: [],
   memberOf: ['ostra'],
 };
@@ -34,6 +35,25 @@ describe('public profiles (SPEC 2.4, 6)', () => {
         user: { ...neighbour, listedInDirectory: true },
       }).allowed,
     ).toBe(false);
+  });
+
+  it('of pending and blocked people are met neither in the directory nor among members', () => {
+    const away: UserFacts = { ...neighbour, listedInDirectory: true, active: false };
+    const admin = compileSubject({
+      userId: 'x',
+      status: 'active',
+      kind: 'full',
+      emailConfirmed: true,
+      verifiedAt: null,
+      roles: [{ role: 'admin', scope: { type: 'platform' }, ancestorFolderIds: [] }],
+      memberProjectIds: [],
+    });
+    for (const who of [resident('a', ['ostra']), resident('b')]) {
+      expect(decide(who, 'user.read', { type: 'user', user: away }).reason).toBe('not_visible');
+    }
+    // Admins still see them (they approve and unblock them), and so do the people themselves.
+    expect(decide(admin, 'user.read', { type: 'user', user: away }).allowed).toBe(true);
+    expect(decide(resident('n'), 'user.read', { type: 'user', user: away }).allowed).toBe(true);
   });
 
   it('do not open personal data to fellow members', () => {

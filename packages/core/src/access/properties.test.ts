@@ -255,6 +255,7 @@ class City {
           user: {
             id: p.id,
             listedInDirectory: p.listedInDirectory,
+            active: p.status === 'active',
             participatedIn: p.participatedIn.map((id) => this.project(id)),
           },
         }));

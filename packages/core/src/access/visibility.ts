@@ -109,6 +109,7 @@ export function readInput(
 export function readUser(subject: Subject, user: UserFacts): Decision<'not_visible'> {
   const personal = readPersonalData(subject, user);
   if (personal.allowed) return personal;
+  if (!user.active) return deny('not_visible', 'a pending or blocked account is not shown');
   if (subject.userId !== null && user.listedInDirectory) {
     return allow('listed in the member directory');
   }

@@ -44,15 +44,20 @@ export function userReadableArms(s: SubjectScope): SQL[] {
   if (s.userId === null) return [];
   const platform = eq(users.platformId, s.platformId);
   if (s.isAdmin) return [platform];
+  // Pending and blocked people are met neither in the directory nor among members (SPEC 2.4).
+  const active = eq(users.status, 'active');
   const arms = [
     self(s),
     participantsOfManaged(s),
-    eq(users.listedInDirectory, true),
+    and(eq(users.listedInDirectory, true), active),
     s.memberProjectIds.length > 0
-      ? inArray(
-          users.id,
-          sql`(select ${projectMembers.userId} from ${projectMembers}
+      ? and(
+          inArray(
+            users.id,
+            sql`(select ${projectMembers.userId} from ${projectMembers}
             where ${projectMembers.projectId} = any(${uuidArray(s.memberProjectIds)}))`,
+          ),
+          active,
         )
       : undefined,
   ];

@@ -222,6 +222,7 @@ describe.each(testDatabaseKinds())('SQL visibility filters equal the policy on %
           user: {
             id: person.id,
             listedInDirectory: person.listedInDirectory,
+            active: person.status === 'active',
             memberOf: person.memberOf,
             participatedIn: projectFacts.filter((p) =>
               authored.some((i) => i.authorId === person.id && i.projectId === p.id),
