@@ -469,6 +469,13 @@ describe.each(testDatabaseKinds())('managing projects on %s', (kind) => {
       await api('projectManager')
     ).projects.setStatus({ id, status: 'published' });
     expect(again.management?.firstPublishedAt).toBe(first!.firstPublishedAt!.toISOString());
+    // …and archives it, but setting it back to draft is the folder manager's (SPEC 2.2, 2.3).
+    expect(
+      await refusal(
+        async () => (await api('projectManager')).projects.setStatus({ id, status: 'draft' }),
+        id,
+      ),
+    ).toEqual(['FORBIDDEN', 'not_permitted']);
     const last = await row(id);
     expect(last!.firstPublishedAt).toEqual(first!.firstPublishedAt);
     expect(last!.publishedAt!.getTime()).toBeGreaterThan(first!.publishedAt!.getTime());

@@ -21,7 +21,7 @@ import { moveProject } from '../use-cases/projects/move-project.js';
 import { renewPreviewLink, revokePreviewLink } from '../use-cases/projects/preview-link.js';
 import { requestReview } from '../use-cases/projects/request-review.js';
 import { setProjectAccess } from '../use-cases/projects/set-project-access.js';
-import { setProjectStatus } from '../use-cases/projects/set-project-status.js';
+import { onStatusChange, setProjectStatus } from '../use-cases/projects/set-project-status.js';
 import { updateProject } from '../use-cases/projects/update-project.js';
 import { forAnyone, forSignedIn, router } from '../trpc.js';
 
@@ -41,10 +41,9 @@ export const projectsRouter = router({
     UpdateProjectInput,
     onProject('project.update', (input) => input.id),
   ).mutation(({ ctx, input }) => updateProject(ctx, input)),
-  setStatus: forSignedIn(
-    SetProjectStatusInput,
-    onProject('project.publish', (input) => input.id),
-  ).mutation(({ ctx, input }) => setProjectStatus(ctx, input)),
+  setStatus: forSignedIn(SetProjectStatusInput, onStatusChange()).mutation(({ ctx, input }) =>
+    setProjectStatus(ctx, input),
+  ),
   setAccess: forSignedIn(
     SetProjectAccessInput,
     onProject('project.setAccess', (input) => input.id),

@@ -62,6 +62,10 @@ export const actionRegistry = {
     target: 'project',
     description: 'Publish, archive or set the project back to draft',
   },
+  'project.unpublish': {
+    target: 'project',
+    description: 'Set a published or archived project back to draft',
+  },
   'project.requestReview': {
     target: 'project',
     description: 'Ask for the review a first publication needs',

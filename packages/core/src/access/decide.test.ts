@@ -309,6 +309,7 @@ const publishedGrid: Record<ProjectAction, string> = {
   'project.update': '            Y  Y  Y  N   N   N   S', // 2.3 title, description; mod: no settings
   'project.setAccess': '         Y  Y  Y  N   N   N   S', // 2.3 access rights
   'project.publish': '           Y  Y  Y  N   N   N   S', // 2.3 once published: archive, republish
+  'project.unpublish': '         Y  Y  N  N   N   N   S', // 2.2 folder managers: back to draft
   'project.requestReview': '     P  P  P  N   N   N   S', // 2.3 only a first publication
   'project.approve': '           Y  Y  N  N   N   N   S', // 2.3 admins and folder managers approve
   'project.delete': '            Y  N  N  N   N   N   S', // 2.2 folder managers cannot delete
@@ -337,6 +338,7 @@ const neverPublishedGrid: Record<ProjectAction, string> = {
   'project.update': '            Y  Y  Y  N   N   V   V',
   'project.setAccess': '         Y  Y  Y  N   N   V   V',
   'project.publish': '           Y  Y  R  N   N   V   V', // 2.3 review before first publication
+  'project.unpublish': '         Y  Y  N  N   N   V   V',
   'project.requestReview': '     Y  Y  Y  N   N   V   V',
   'project.approve': '           Y  Y  N  N   N   V   V',
   'project.delete': '            Y  N  N  N   N   V   V',
@@ -848,7 +850,7 @@ const limits: [string, Subject, Action, Target, DecisionEnv, Code][] = [
   // 2.2
   ['2.2 folder managers cannot delete projects', people.fm, 'project.delete', on.project('pA'), {}, 'N'],
   ['2.2 …not in a sub-folder either', people.fm, 'project.delete', on.project('pA1'), {}, 'N'],
-  ['2.2 …but set them back to draft', people.fm, 'project.publish', on.project('pA'), {}, 'Y'],
+  ['2.2 …but set them back to draft', people.fm, 'project.unpublish', on.project('pA'), {}, 'Y'],
   ['2.2 folder managers approve projects in their folder', people.fm, 'project.approve', on.project('pNew'), {}, 'Y'],
   ['2.2 …and publish them', people.fm, 'project.publish', on.project('pNew'), {}, 'Y'],
   ['2.2 …not in a sibling folder', people.fm, 'project.approve', on.project('pB'), {}, 'N'],
@@ -895,6 +897,7 @@ const limits: [string, Subject, Action, Target, DecisionEnv, Code][] = [
   ['2.3 …or a folder manager above', people.fm, 'project.approve', on.project('pNew'), {}, 'Y'],
   ['2.3 a project manager who is also folder manager above publishes', fmAndPm, 'project.publish', on.project('pNew'), {}, 'Y'],
   ['2.3 once published, they archive it', people.pm, 'project.publish', on.project('pA'), {}, 'Y'],
+  ['2.3 …but do not set it back to draft', people.pm, 'project.unpublish', on.project('pA'), {}, 'N'],
   ['2.3 once published, they publish it again', pmOfArchived, 'project.publish', { type: 'project', project: archivedOnce.project('pArch') }, {}, 'Y'],
   ['2.3 once published, no review to request', people.pm, 'project.requestReview', on.project('pA'), {}, 'P'],
   ['2.3 moves need a folder manager above (choice)', people.pm, 'project.move', on.project('pA'), {}, 'N'],

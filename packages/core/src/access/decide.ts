@@ -174,6 +174,7 @@ const managerActions: readonly Action[] = [
 const projectRights: Record<Standing['kind'], ReadonlySet<Action>> = {
   admin: new Set<Action>([
     ...managerActions,
+    'project.unpublish',
     'project.approve',
     'project.move',
     'project.delete',
@@ -181,13 +182,16 @@ const projectRights: Record<Standing['kind'], ReadonlySet<Action>> = {
     'input.assess',
   ]),
   // "Cannot delete projects"; votes linked to identities stay with admins.
+  // SPEC 2.2: they set unused projects back to draft instead of deleting them.
   folder_manager: new Set<Action>([
     ...managerActions,
+    'project.unpublish',
     'project.approve',
     'project.move',
     'input.assess',
   ]),
-  // No approving their own first publication, no moving it out of its folder. SPEC 2.3: "same
+  // No approving their own first publication, no moving it out of its folder; once published
+  // they archive and republish it (SPEC 2.3), never take it back to draft. SPEC 2.3: "same
   // rights as an admin, but only inside one project", so they assess inputs as admins do.
   project_manager: new Set<Action>([...managerActions, 'input.assess']),
   project_moderator: new Set<Action>([

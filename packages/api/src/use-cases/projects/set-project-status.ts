@@ -1,4 +1,5 @@
 import type { SetProjectStatusInput } from '@samrad/core';
+import { onProject, type GrantedProject, type Guard } from '../../access/guards.js';
 import type { Context, SessionUser } from '../../context.js';
 import { AppError } from '../../errors.js';
 import type { ProjectDetails } from './get-project.js';
@@ -6,8 +7,8 @@ import { changeProject } from './change-project.js';
 import { lockProject, projectAfterChange } from './managed-project.js';
 
 /**
- * Publish, archive or set back to draft (SPEC 3.1), once the guard decided `project.publish` —
- * which refuses a project manager the first publication (`review_required`, SPEC 2.3). Each
+ * Publish, archive or set back to draft (SPEC 3.1), once `onStatusChange` decided — publishing
+ * refuses a project manager the first publication (`review_required`, SPEC 2.3). Each
  * publication dates `publishedAt`; the first one also `firstPublishedAt`, after which managers
  * republish without review, and it settles a review still waiting. Audited.
  */
@@ -42,4 +43,17 @@ export async function setProjectStatus(
     });
   });
   return projectAfterChange(ctx, input.id);
+}
+
+/**
+ * `project.publish` decides publishing and archiving; going back to draft is `project.unpublish`
+ * (SPEC 2.2: folder managers set unused projects back to draft; project managers archive).
+ */
+export function onStatusChange(): Guard<SetProjectStatusInput, { project: GrantedProject }> {
+  const publish = onProject('project.publish', (input: SetProjectStatusInput) => input.id);
+  const unpublish = onProject('project.unpublish', (input: SetProjectStatusInput) => input.id);
+  return {
+    access: `${publish.access} (${unpublish.access} back to draft)`,
+    check: (ctx, input) => (input.status === 'draft' ? unpublish : publish).check(ctx, input),
+  };
 }
