@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isAction } from '@samrad/core';
 import { appRouter } from '../router.js';
 
 interface ProcedureDef {
@@ -9,9 +10,12 @@ const procedures = Object.entries(
 ).sort(([a], [b]) => a.localeCompare(b));
 
 describe('the router’s procedures', () => {
-  it('each states the access decision its builder runs before the resolver', () => {
+  it('each states the policy action its guard decides, or says it is open', () => {
     for (const [path, procedure] of procedures) {
-      expect(procedure._def.meta?.access, path).toMatch(/\S/);
+      const access = procedure._def.meta?.access ?? '';
+      // The first word names an action of the registry (`decide` in @samrad/core) or `open:`.
+      const first = access.split(' ')[0] ?? '';
+      expect(first === 'open:' || isAction(first), `${path}: ${access}`).toBe(true);
     }
   });
 
@@ -25,6 +29,8 @@ describe('the router’s procedures', () => {
       'auth.me',
       'auth.signIn',
       'auth.signOut',
+      'membership.acceptInvitation',
+      'membership.leave',
       'platform.get',
       'users.updateProfile',
     ]);

@@ -47,7 +47,7 @@ export function byInvitation<TInput>(
   token: (input: TInput) => string,
 ): Guard<TInput, { invitation: { id: string; projectId: string } }> {
   return {
-    access: 'an invitation: its secret link, sent to the caller’s e-mail, pending and unexpired',
+    access: 'open: an invitation’s secret link, sent to the caller’s e-mail, pending and unexpired',
     async check(ctx, input) {
       const user = ctx.viewer.user;
       if (!user) throw unauthorized();
@@ -79,7 +79,7 @@ export function ownMembership<TInput>(
   projectId: (input: TInput) => string,
 ): Guard<TInput, Record<never, never>> {
   return {
-    access: 'own membership: a member leaves the project',
+    access: 'open: the caller’s own membership, which they end',
     async check(ctx, input) {
       const user = ctx.viewer.user;
       if (!user) throw unauthorized();
