@@ -4,12 +4,14 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
-import { appRouter, createCaches, createContext, type Platform } from '@samrad/api';
+import { appRouter, createContext, type Caches, type Platform } from '@samrad/api';
 import type { Database } from '@samrad/db';
 import { demoPage, demoPageContentSecurityPolicy } from './demo-page.js';
 
 export interface AppOptions {
   db: Database;
+  /** The process's caches (`createCaches`), kept true by the database's change announcements. */
+  caches: Caches;
   platform: Platform;
   /** The built console (apps/admin/dist). */
   adminDir: string;
@@ -22,7 +24,7 @@ export interface AppOptions {
 /** Samrad's HTTP surface: the API, the console, the widget bundle, health, and the demo page. */
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
-  const caches = createCaches(options.db);
+  const { caches } = options;
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
 
@@ -32,7 +34,7 @@ export function createApp(options: AppOptions): Hono {
       req: c.req.raw,
       router: appRouter,
       createContext: ({ req, resHeaders }) =>
-        createContext({ db: options.db, caches, req, resHeaders }),
+        createContext({ caches, db: options.db, req, resHeaders }),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') options.logError?.(error, path);
       },

@@ -1,7 +1,13 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { demoPassword, ensureDefaultPlatform, ensureFirstAdmin, seedDemoCity } from '@samrad/api';
+import {
+  createCaches,
+  demoPassword,
+  ensureDefaultPlatform,
+  ensureFirstAdmin,
+  seedDemoCity,
+} from '@samrad/api';
 import { connect } from '@samrad/db';
 import { createApp } from './app.js';
 import { readEnv } from './env.js';
@@ -42,8 +48,10 @@ if (demo) {
   }
 }
 
+const caches = await createCaches(connection);
 const app = createApp({
   db: connection.db,
+  caches,
   platform,
   adminDir: resolve(here, '../../admin/dist'),
   widgetsBundle: fileURLToPath(import.meta.resolve('@samrad/widgets/samrad.js')),
@@ -64,6 +72,7 @@ async function shutdown(signal: string) {
   stopping = true;
   console.log(`${signal}: stopping`);
   server.close();
+  await caches.close();
   await connection.close();
   process.exit(0);
 }

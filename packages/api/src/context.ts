@@ -1,10 +1,20 @@
 import { and, eq, gt, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Subject, UserStatus } from '@samrad/core';
-import { loadSubject } from './access/load-subject.js';
+import {
+  platformHosts,
+  platforms,
+  sessions,
+  users,
+  type ChangeKind,
+  type Connection,
+  type Database,
+} from '@samrad/db';
+import { loadSubject, needsParticipation, type PlannedSmartGroup } from './access/load-subject.js';
 import { loadPlannedSmartGroups } from './access/smart-groups.js';
-import { platformHosts, platforms, sessions, users, type Database } from '@samrad/db';
-import { hashToken } from './auth/tokens.js';
 import { clearSessionCookie, readSessionCookie, sessionCookie } from './auth/cookies.js';
+import { hashToken } from './auth/tokens.js';
+import { cachedReads } from './cache/cached-reads.js';
+import { listenForChanges } from './cache/change-feed.js';
 
 export type Platform = typeof platforms.$inferSelect;
 
@@ -24,6 +34,9 @@ export interface Viewer {
 
 export const visitor: Viewer = { user: null, session: null };
 
+/** The reads a use case may ask this process to keep (`Context.remember`). */
+export type RememberedRead = 'projectListings';
+
 /** What a procedure knows about its call: the database, the platform (tenant), who is calling. */
 export interface Context {
   db: Database;
@@ -37,10 +50,17 @@ export interface Context {
     clear: () => void;
   };
   /**
-   * Drops this process's cached platform settings or smart-group rules after a change to them;
-   * other processes see it when their copy expires (a few seconds).
+   * A read this process may answer from memory until the platform changes (./cache): `key` must
+   * name everything else the read depends on. `validForMs` bounds it when it depends on the time.
    */
-  forgetCached: (what: 'platforms' | 'smartGroups') => void;
+  remember: <V extends object>(
+    what: RememberedRead,
+    key: string,
+    load: () => Promise<V>,
+    validForMs?: (value: V) => number,
+  ) => Promise<V>;
+  /** Resolves once this process's caches have heard of every change committed so far. */
+  changesSettled: () => Promise<void>;
 }
 
 /** The context without HTTP, for tests and scripts (trpc's createContextInner pattern). */
@@ -52,23 +72,21 @@ export function createContextInner(input: {
   /** The server's caches; without them, everything is loaded per request. */
   caches?: Caches;
 }): Context {
+  const { db, platform, caches } = input;
   const viewer = input.viewer ?? visitor;
   let subject: Promise<Subject> | undefined;
   return {
-    db: input.db,
-    platform: input.platform,
+    db,
+    platform,
     viewer,
     subject: () =>
-      (subject ??= loadSubject(
-        input.db,
-        input.platform,
-        viewer.user,
-        input.caches
-          ? () => input.caches!.smartGroups.get(input.platform.id)
-          : () => loadPlannedSmartGroups(input.db, input.platform.id),
-      )),
+      (subject ??= caches
+        ? caches.subject(platform, viewer.user)
+        : loadSubject(db, platform, viewer.user, () => loadPlannedSmartGroups(db, platform.id))),
     session: input.session ?? { set: () => {}, clear: () => {} },
-    forgetCached: (what) => input.caches?.[what].forget(),
+    remember: (what, key, load, validForMs) =>
+      caches ? caches.remember(platform.id, what, key, load, validForMs) : load(),
+    changesSettled: () => caches?.feed.settled() ?? Promise.resolve(),
   };
 }
 
@@ -90,46 +108,23 @@ export async function resolvePlatform(db: Database, host: string): Promise<Platf
   return row.platforms;
 }
 
-/**
- * What every request needs and rarely changes — the platform of a host name, a platform's smart
- * group rules — cached for a few seconds: a change reaches every server process within `ttlMs`,
- * and this one at once through `forget`, which the use cases that change them call.
- */
-function ttlCache<T>(load: (key: string) => Promise<T>, ttlMs: number) {
-  const entries = new Map<string, { value: Promise<T>; until: number }>();
-  return {
-    get(key: string): Promise<T> {
-      const now = Date.now();
-      const hit = entries.get(key);
-      if (hit && hit.until > now) return hit.value;
-      const value = load(key);
-      entries.set(key, { value, until: now + ttlMs });
-      value.catch(() => entries.delete(key));
-      return value;
-    },
-    forget: () => entries.clear(),
-  };
+/** A live session: who holds it, and until when. */
+interface LiveSession {
+  viewer: Viewer;
+  expiresAt: Date;
 }
 
-export function createCaches(db: Database, ttlMs = 5_000) {
-  return {
-    platforms: ttlCache((host) => resolvePlatform(db, host), ttlMs),
-    smartGroups: ttlCache((platformId) => loadPlannedSmartGroups(db, platformId), ttlMs),
-  };
-}
-export type Caches = ReturnType<typeof createCaches>;
-
-/** The live session a token belongs to, on this platform; expired or revoked ones are nobody. */
-export async function resolveViewer(
+/** The live session a token's hash belongs to, on this platform; expired or revoked is none. */
+async function findSession(
   db: Database,
   platform: Platform,
-  token: string | null,
-): Promise<Viewer> {
-  if (!token) return visitor;
+  tokenHash: string,
+): Promise<LiveSession | undefined> {
   const [row] = await db
     .select({
       sessionId: sessions.id,
       kind: sessions.kind,
+      expiresAt: sessions.expiresAt,
       id: users.id,
       email: users.email,
       name: users.name,
@@ -140,25 +135,115 @@ export async function resolveViewer(
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
       and(
-        eq(sessions.tokenHash, hashToken(token)),
+        eq(sessions.tokenHash, tokenHash),
         eq(sessions.platformId, platform.id),
         isNull(sessions.revokedAt),
         gt(sessions.expiresAt, new Date()),
       ),
     )
     .limit(1);
-  if (!row) return visitor;
+  if (!row) return undefined;
   return {
-    user: {
-      id: row.id,
-      email: row.email,
-      name: row.name,
-      status: row.status,
-      verified: row.verifiedAt !== null,
+    viewer: {
+      user: {
+        id: row.id,
+        email: row.email,
+        name: row.name,
+        status: row.status,
+        verified: row.verifiedAt !== null,
+      },
+      session: { id: row.sessionId, kind: row.kind },
     },
-    session: { id: row.sessionId, kind: row.kind },
+    expiresAt: row.expiresAt,
   };
 }
+
+/** The viewer a token stands for, read from the database. */
+export async function resolveViewer(
+  db: Database,
+  platform: Platform,
+  token: string | null,
+): Promise<Viewer> {
+  if (!token) return visitor;
+  return (await findSession(db, platform, hashToken(token)))?.viewer ?? visitor;
+}
+
+/**
+ * What the server keeps in memory between requests: the platform of a host name, a platform's
+ * smart-group rules, who a token stands for, compiled subjects and remembered reads. Each entry
+ * is filed under the change feed's stamp of what it depends on, so any change committed to the
+ * database — by this process, another one or anybody else — retires it (./cache/change-feed.ts).
+ * `reads: false` keeps only the platform and smart-group caches, so that every request loads
+ * its session, subject and listings (the access bench measures that path).
+ */
+export async function createCaches(
+  connection: Pick<Connection, 'db' | 'listen' | 'announce'>,
+  options: { reads?: boolean } = {},
+) {
+  const { db } = connection;
+  const feed = await listenForChanges(connection);
+  const keep = options.reads ?? true;
+  const access: readonly ChangeKind[] = ['access'];
+  const accessAndActivity: readonly ChangeKind[] = ['access', 'activity'];
+
+  const platformsByHost = cachedReads<Platform>({ max: 1_000 });
+  const smartGroups = cachedReads<PlannedSmartGroup[]>({ max: 1_000 });
+  const sessionsByToken = cachedReads<LiveSession>({ max: 20_000 });
+  const subjects = cachedReads<Subject>({ max: 20_000 });
+  const remembered: Record<RememberedRead, ReturnType<typeof cachedReads<object>>> = {
+    projectListings: cachedReads<object>({ max: 2_000 }),
+  };
+  const stampFor = (platformId: string, kinds: readonly ChangeKind[]) =>
+    keep ? feed.stamp(platformId, kinds) : null;
+  const groupsOf = async (platformId: string) =>
+    (await smartGroups.read(feed.stamp(platformId, access), platformId, () =>
+      loadPlannedSmartGroups(db, platformId),
+    ))!;
+
+  return {
+    feed,
+    platformOfHost: async (host: string): Promise<Platform> =>
+      (await platformsByHost.read(feed.stampOfAll(), host, () => resolvePlatform(db, host)))!,
+    smartGroups: groupsOf,
+    async viewer(platform: Platform, token: string | null): Promise<Viewer> {
+      if (!token) return visitor;
+      const tokenHash = hashToken(token);
+      const live = await sessionsByToken.read(
+        stampFor(platform.id, access),
+        `${platform.id}|${tokenHash}`,
+        () => findSession(db, platform, tokenHash),
+        (session) => session.expiresAt.getTime() - Date.now(),
+      );
+      return live && live.expiresAt.getTime() > Date.now() ? live.viewer : visitor;
+    },
+    async subject(platform: Platform, user: SessionUser | null): Promise<Subject> {
+      if (!user) return loadSubject(db, platform, null, () => groupsOf(platform.id));
+      const groups = await groupsOf(platform.id);
+      // Smart groups on participation change with every contribution; others do not.
+      const kinds = needsParticipation(groups) ? accessAndActivity : access;
+      return (await subjects.read(stampFor(platform.id, kinds), `${platform.id}|${user.id}`, () =>
+        loadSubject(db, platform, user, () => Promise.resolve(groups)),
+      ))!;
+    },
+    async remember<V extends object>(
+      platformId: string,
+      what: RememberedRead,
+      key: string,
+      load: () => Promise<V>,
+      validForMs?: (value: V) => number,
+    ): Promise<V> {
+      const value = await remembered[what].read(
+        stampFor(platformId, access),
+        `${platformId}|${key}`,
+        load,
+        validForMs as ((value: object) => number) | undefined,
+      );
+      return value as V;
+    },
+    close: () => feed.close(),
+  };
+}
+export type Caches = Awaited<ReturnType<typeof createCaches>>;
 
 /** Bearer token first (typed client, widgets), else the console's cookie. */
 function tokenOf(request: Request): string | null {
@@ -168,14 +253,14 @@ function tokenOf(request: Request): string | null {
 }
 
 export async function createContext(input: {
-  db: Database;
   caches: Caches;
+  db: Database;
   req: Request;
   resHeaders: Headers;
 }): Promise<Context> {
   const url = new URL(input.req.url);
-  const platform = await input.caches.platforms.get(input.req.headers.get('host') ?? url.host);
-  const viewer = await resolveViewer(input.db, platform, tokenOf(input.req));
+  const platform = await input.caches.platformOfHost(input.req.headers.get('host') ?? url.host);
+  const viewer = await input.caches.viewer(platform, tokenOf(input.req));
   const secure =
     url.protocol === 'https:' || !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
   return createContextInner({

@@ -74,7 +74,17 @@ const storableInput = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
-const anyone = t.procedure.use(appErrors).use(storableInput);
+/**
+ * A mutation answers once this process's caches have heard of what it changed (the database
+ * announces every change; ./cache), so its caller's next read never meets the state before it.
+ */
+const changesSettled = t.middleware(async ({ type, ctx, next }) => {
+  const result = await next();
+  if (type === 'mutation') await ctx.changesSettled();
+  return result;
+});
+
+const anyone = t.procedure.use(appErrors).use(storableInput).use(changesSettled);
 
 /**
  * A signed-in, active user with a full session. Pending and blocked users are visitors (SPEC

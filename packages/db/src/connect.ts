@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { changeChannel, parseChange, type ChangeListener } from './changes.js';
 import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
@@ -18,6 +19,13 @@ export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 export interface Connection {
   db: Database;
   kind: 'pglite' | 'postgres';
+  /**
+   * Hears the change announcements (./changes.ts) until the returned function is called. On
+   * PostgreSQL over a connection of its own, opened again when it drops.
+   */
+  listen: (listener: ChangeListener) => Promise<() => Promise<void>>;
+  /** Sends an announcement, as the triggers do (a sync marker, say). */
+  announce: (payload: string) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -60,7 +68,22 @@ async function connectPglite(options: ConnectOptions): Promise<Connection> {
     logger: options.logger ?? false,
   });
   if (options.migrate ?? true) await migratePglite(db, { migrationsFolder });
-  return { db: db as unknown as Database, kind: 'pglite', close: () => client.close() };
+  return {
+    db: db as unknown as Database,
+    kind: 'pglite',
+    // One connection in this process: announcements arrive as each statement commits.
+    listen: async (listener) => {
+      const stop = await client.listen(changeChannel, (payload) =>
+        listener.onChange(parseChange(payload)),
+      );
+      listener.onListening();
+      return () => stop();
+    },
+    announce: async (payload) => {
+      await client.query('select pg_notify($1, $2)', [changeChannel, payload]);
+    },
+    close: () => client.close(),
+  };
 }
 
 async function connectPostgres(
@@ -85,6 +108,59 @@ async function connectPostgres(
   return {
     db: db as unknown as Database,
     kind: 'postgres',
+    listen: (listener) => listenPostgres(url, listener),
+    announce: async (payload) => {
+      await client`select pg_notify(${changeChannel}, ${payload})`;
+    },
     close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/**
+ * A connection of its own that LISTENs. When it drops (a restart, a terminated backend), the
+ * listener is told at once and it listens again, retrying with a growing delay.
+ */
+async function listenPostgres(url: string, listener: ChangeListener): Promise<() => Promise<void>> {
+  let stopped = false;
+  let retryMs = 50;
+  let retry: NodeJS.Timeout | undefined;
+  // postgres.js reads `onnotify` and `onclose` (its own listen() uses them) but does not type
+  // them; its listen() re-listens after a drop without saying so, which is what we must know.
+  const hooks = {
+    onnotify: (channel: string, payload: string) => {
+      if (channel === changeChannel) listener.onChange(parseChange(payload));
+    },
+    onclose: () => {
+      if (stopped) return;
+      listener.onLost();
+      schedule();
+    },
+  };
+  const client = postgres(url, {
+    max: 1,
+    idle_timeout: 0,
+    max_lifetime: null,
+    fetch_types: false,
+    onnotice: () => {},
+    connection: { application_name: 'samrad-changes' },
+    ...hooks,
+  } as postgres.Options<Record<string, never>>);
+  const start = async () => {
+    await client.unsafe(`listen ${changeChannel}`);
+    retryMs = 50;
+    listener.onListening();
+  };
+  function schedule() {
+    clearTimeout(retry);
+    retry = setTimeout(() => {
+      if (!stopped) start().catch(schedule);
+    }, retryMs);
+    retryMs = Math.min(retryMs * 2, 5_000);
+  }
+  await start();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client.end({ timeout: 1 });
   };
 }

@@ -1,4 +1,5 @@
 export * from './built-in-groups.js';
+export * from './changes.js';
 export * from './connect.js';
 export * from './schema/index.js';
 export * from './scopes/subject-scope.js';

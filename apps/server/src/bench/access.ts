@@ -560,9 +560,10 @@ async function benchListing(
     };
     const { db } = connection;
     const platform = city.platform;
-    // As the server does: the platform's smart-group rules come from a cache (5 s), so a call
-    // reloads them only when it has expired; `cached: false` is the bare createContextInner.
-    const caches = createCaches(db);
+    // What a request costs when nothing it reads is in the server's memory: its session, subject
+    // and listing loaded per call (`reads: false`); the platform's smart-group rules come from the
+    // cache, as in the server. `cached: false` is the bare createContextInner, which loads those too.
+    const caches = await createCaches(connection, { reads: false });
     const caller = (who: Who, cached = true) =>
       createCaller(
         createContextInner({
@@ -635,6 +636,7 @@ async function benchListing(
         };
       }
     }
+    await caches.close();
     return result;
   } finally {
     await connection.close();

@@ -26,6 +26,7 @@
  * SAMRAD_BENCH_SCALE / SAMRAD_BENCH_PGLITE_SCALE (city size, as in the access bench),
  * SAMRAD_TEST_DATABASE_URL (PostgreSQL; skipped without it).
  */
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -80,9 +81,22 @@ interface Scenario {
   optional?: boolean;
   /** A `projects.list` row held to the targets. */
   target?: boolean;
+  /** Every request asks for another page, so none is answered from the server's memory. */
+  uncached?: boolean;
 }
 
 const input = (value: object) => `?input=${encodeURIComponent(JSON.stringify(value))}`;
+
+/**
+ * A page of `projects.list` that starts at a random time of the last four years: each request
+ * another key, so the server loads it from the database (a cursor is `[time as text, id]`).
+ */
+function randomPagePath(): string {
+  const at = new Date(Date.now() - Math.random() * 4 * 365 * 86_400_000);
+  const text = at.toISOString().replace('T', ' ').replace('Z', '+00');
+  const cursor = Buffer.from(JSON.stringify([text, randomUUID()])).toString('base64url');
+  return `/trpc/projects.list${input({ cursor })}`;
+}
 
 const bare: Scenario = { name: 'bare Hono route /healthz', path: '/healthz', who: 'visitor' };
 const trivial: Scenario = {
@@ -104,6 +118,18 @@ const scenarios: Scenario[] = [
     path: `/trpc/projects.list${input({})}`,
     who: 'groupMember',
     target: true,
+  },
+  {
+    name: 'projects.list · visitor · uncached',
+    path: `/trpc/projects.list${input({})}`,
+    who: 'visitor',
+    uncached: true,
+  },
+  {
+    name: 'projects.list · group member · uncached',
+    path: `/trpc/projects.list${input({})}`,
+    who: 'groupMember',
+    uncached: true,
   },
   {
     name: 'users.list · admin',
@@ -235,7 +261,11 @@ export async function benchHttpOn(
     const runnable = scenarios.filter((scenario) => !skipped.has(scenario));
     const results = await measureInterleaved(
       server,
-      runnable.map((scenario) => ({ path: scenario.path, headers: headersOf(scenario.who) })),
+      runnable.map((scenario) => ({
+        path: scenario.path,
+        headers: headersOf(scenario.who),
+        ...(scenario.uncached ? { nextPath: randomPagePath } : {}),
+      })),
       {
         seconds,
         rounds,

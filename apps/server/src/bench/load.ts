@@ -145,16 +145,31 @@ export async function startServer(options: {
 // Load
 // ---------------------------------------------------------------------------------------------
 
-/** autocannon for `duration` seconds; `latencies` gets each 2xx response's time in ms. */
+/**
+ * autocannon for `duration` seconds on `target` of the server at `url`; `latencies` gets each
+ * 2xx response's time in ms.
+ */
 function load(
   url: string,
-  headers: Record<string, string>,
+  target: Target,
   duration: number,
   latencies?: number[],
 ): Promise<autocannon.Result> {
+  const { headers, nextPath } = target;
+  // A path of its own for every request, when the target asks for one.
+  const requests = nextPath
+    ? [{ setupRequest: (request: object) => ({ ...request, path: nextPath() }) }]
+    : undefined;
   return new Promise((resolveResult, reject) => {
-    const instance = autocannon({ url, connections, duration, headers }, (error, result) =>
-      error ? reject(error as Error) : resolveResult(result),
+    const instance = autocannon(
+      {
+        url: `${url}${target.path}`,
+        connections,
+        duration,
+        headers,
+        ...(requests ? { requests } : {}),
+      },
+      (error, result) => (error ? reject(error as Error) : resolveResult(result)),
     );
     if (latencies) {
       instance.on('response', (_client, status, _bytes, ms) => {
@@ -170,6 +185,8 @@ const percentile = (sorted: number[], p: number) =>
 export interface Target {
   path: string;
   headers: Record<string, string>;
+  /** Another path for every request (so that no two are alike), instead of `path` each time. */
+  nextPath?: () => string;
 }
 
 export interface Throughput {
@@ -200,7 +217,7 @@ export async function measureInterleaved(
   },
 ): Promise<Throughput[]> {
   for (const target of targets) {
-    await load(`${server.url}${target.path}`, target.headers, options.warmupSeconds);
+    await load(server.url, target, options.warmupSeconds);
   }
   const totals = targets.map(() => ({
     answered: 0,
@@ -217,8 +234,8 @@ export async function measureInterleaved(
       const serverBefore = cpuMsOfAll(server.pids);
       const otherBefore = cpuMsOfAll(others);
       const result = await load(
-        `${server.url}${target.path}`,
-        target.headers,
+        server.url,
+        target,
         options.seconds / options.rounds,
         sum.latencies,
       );

@@ -28,16 +28,17 @@ const connection = await connect(
 );
 const { db } = connection;
 const { platform } = await ensureDefaultPlatform(db, { name: 'Bench' });
+const caches = await createCaches(connection);
 const app = createApp({
   db,
+  caches,
   platform,
   // Never served by this bench.
   adminDir: join(tmpdir(), 'samrad-bench-no-console'),
   widgetsBundle: join(tmpdir(), 'samrad-bench-no-widgets.js'),
 });
-const caches = createCaches(db);
 const contextOf = (req: Request, resHeaders = new Headers()) =>
-  createContext({ db, caches, req, resHeaders });
+  createContext({ caches, db, req, resHeaders });
 
 const answer = { name: 'Bench' };
 

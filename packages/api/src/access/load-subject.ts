@@ -43,9 +43,6 @@ export async function loadSubject(
 ): Promise<Subject> {
   if (!user) return visitor;
   const groups = await smartGroups();
-  const needsParticipation = groups.some((group) =>
-    group.plan.steps.some((step) => step.test.kind === 'participated'),
-  );
   const [row] = await db
     .select({
       status: users.status,
@@ -74,7 +71,7 @@ export async function loadSubject(
           union select c.composite_group_id from composite_group_members c
             join group_memberships m on m.group_id = c.member_group_id where m.user_id = users.id) direct)`,
       // `users.id` spelled out: in a one-table select drizzle would write the bare column name.
-      participatedProjectIds: needsParticipation
+      participatedProjectIds: needsParticipation(groups)
         ? projectsTakenPartIn(sql.raw('users.id'))
         : noParticipation,
     })
@@ -107,6 +104,11 @@ export async function loadSubject(
     memberProjectIds: row.memberProjectIds,
     answeredQuestionIds: Object.values(row.answers).map((answer) => answer.id),
   });
+}
+
+/** Whether any of the smart groups looks at what people took part in. */
+export function needsParticipation(groups: PlannedSmartGroup[]): boolean {
+  return groups.some((group) => group.plan.steps.some((step) => step.test.kind === 'participated'));
 }
 
 function toGrant(row: GrantRow): RoleGrant {

@@ -1,13 +1,7 @@
 import type { Logger } from 'drizzle-orm';
 import type { Connection } from '@samrad/db';
 import { createTestDatabase, type DatabaseKind } from '@samrad/db/testing';
-import {
-  createCaches,
-  createContextInner,
-  resolveViewer,
-  type Platform,
-  type Viewer,
-} from '../context.js';
+import { createCaches, createContextInner, type Caches, type Platform } from '../context.js';
 import { demoPassword, seedDemoCity } from '../demo/demo-city.js';
 import { createCaller } from '../router.js';
 import { ensureDefaultPlatform } from '../use-cases/platform/ensure-platform.js';
@@ -16,6 +10,8 @@ import { openSession } from '../auth/sessions.js';
 export interface ApiFixture {
   connection: Connection;
   platform: Platform;
+  /** The server's caches, which every caller shares (as requests to one process do). */
+  caches: Caches;
   /** A caller as a visitor, or as whoever holds `token`. */
   caller: (token?: string) => Promise<ReturnType<typeof createCaller>>;
   /** A caller signed in as a demo account (`admin` or a full e-mail), or a visitor for null. */
@@ -28,16 +24,17 @@ export interface ApiFixture {
 /** A fresh database with the demo city, and tRPC callers on it (no HTTP). */
 export async function createApiFixture(
   kind: DatabaseKind,
-  options: { logger?: Logger } = {},
+  /** `reads: false`: sessions, subjects and listings loaded per call (see `createCaches`). */
+  options: { logger?: Logger; reads?: boolean } = {},
 ): Promise<ApiFixture> {
   const connection = await createTestDatabase(kind, options);
   const { platform } = await ensureDefaultPlatform(connection.db, { name: 'Lindvik' });
   await seedDemoCity(connection.db, platform);
   const cookies: string[] = [];
-  // As the server does: the platform's smart-group rules cached between requests.
-  const caches = createCaches(connection.db);
+  // As the server does: sessions, subjects, smart-group rules and listings kept between calls.
+  const caches = await createCaches(connection, { reads: options.reads ?? true });
   const caller: ApiFixture['caller'] = async (token) => {
-    const viewer: Viewer = await resolveViewer(connection.db, platform, token ?? null);
+    const viewer = await caches.viewer(platform, token ?? null);
     return createCaller(
       createContextInner({
         db: connection.db,
@@ -54,6 +51,7 @@ export async function createApiFixture(
   return {
     connection,
     platform,
+    caches,
     cookies,
     caller,
     as: async (who) => {
@@ -62,7 +60,10 @@ export async function createApiFixture(
       const { token } = await (await caller()).auth.signIn({ email, password: demoPassword });
       return caller(token);
     },
-    close: () => connection.close(),
+    close: async () => {
+      await caches.close();
+      await connection.close();
+    },
   };
 }
 

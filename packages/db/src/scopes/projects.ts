@@ -63,6 +63,18 @@ export function projectListableBy(
 }
 
 /**
+ * Everything of a scope that `projectListableBy` and `projectReadableBy` look at, as text: two
+ * scopes with the same key see the same projects (a property test holds this), so a listing may
+ * be shared between them — every admin of a platform, every visitor, all members of the same
+ * groups without a role.
+ */
+export function projectVisibilityKey(s: SubjectScope): string {
+  if (s.isAdmin) return `${s.platformId}|admin`;
+  const ids = (list: string[]) => [...list].sort().join(',');
+  return `${s.platformId}|${ids(s.managedFolderIds)}|${ids(s.projectRoleIds)}|${ids(s.groupIds)}`;
+}
+
+/**
  * Projects whose title or description, in any language, contains `text` (case-insensitive).
  * The expression is the one `projects_search_idx` indexes by trigrams.
  */

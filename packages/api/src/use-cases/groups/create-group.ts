@@ -78,7 +78,5 @@ export async function createGroup(
     });
     return groupId;
   });
-  // After the commit: a request in between would cache the smart groups without this one.
-  if (rules) ctx.forgetCached('smartGroups');
   return getGroupView(ctx.db, platformId, id);
 }

@@ -90,8 +90,6 @@ export async function deleteGroup(
     });
     return { kind: current.kind, projectIds };
   });
-  // After the commit: a request in between would cache the smart groups with this one.
-  if (deleted.kind === 'smart') ctx.forgetCached('smartGroups');
   return { id, detachedFromProjectIds: deleted.projectIds };
 }
 

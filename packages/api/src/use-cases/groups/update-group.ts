@@ -70,7 +70,5 @@ export async function updateGroup(
       after: { ...fields, ...(groupIds ? { groupIds } : {}) },
     });
   });
-  // After the commit: a request in between would cache the old rules again.
-  if (fields.rules) ctx.forgetCached('smartGroups');
   return getGroupView(ctx.db, platformId, id);
 }

@@ -38,7 +38,5 @@ export async function updatePlatform(
     });
     return row!;
   });
-  // After the commit: a request in between would cache the old settings again.
-  ctx.forgetCached('platforms');
   return getPlatform({ ...ctx, platform: updated }, subject);
 }

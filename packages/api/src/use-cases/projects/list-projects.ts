@@ -5,6 +5,7 @@ import {
   projectListableBy,
   projectMatchesSearch,
   projects,
+  projectVisibilityKey,
   type SubjectScope,
 } from '@samrad/db';
 import type { Context } from '../../context.js';
@@ -16,16 +17,48 @@ import {
   type ProjectCard,
 } from './project-card.js';
 
+export interface ProjectPage {
+  items: ProjectCard[];
+  nextCursor: string | null;
+}
+
 /**
  * Listed projects the caller may see (`project.list`), newest first, one query per page: the
  * filter is the SQL twin of the policy, so invisible rows never reach Node. `status` defaults to
- * published, what the home page and widgets show.
+ * published, what the home page and widgets show. The same page is kept for everyone who sees
+ * the same projects until the platform changes, or a phase on it starts or ends.
  */
-export async function listProjects(
+export function listProjects(
   ctx: Context,
   input: ListProjectsInput,
   scope: SubjectScope,
-): Promise<{ items: ProjectCard[]; nextCursor: string | null }> {
+): Promise<ProjectPage> {
+  return ctx.remember(
+    'projectListings',
+    `${projectVisibilityKey(scope)}|${JSON.stringify(input)}`,
+    () => loadProjectPage(ctx, input, scope),
+    (page) => Math.min(...page.items.map(untilPhaseChanges)),
+  );
+}
+
+/**
+ * How long a card's current phase stays current: an upcoming one until it starts, a running one
+ * until it ends; the last one, ended, for good (phases of a project do not overlap).
+ */
+function untilPhaseChanges(card: ProjectCard): number {
+  const phase = card.currentPhase;
+  const now = Date.now();
+  const start = phase ? Date.parse(phase.startAt) : 0;
+  const end = phase?.endAt ? Date.parse(phase.endAt) : Infinity;
+  if (start > now) return start - now;
+  return end > now ? end - now : Infinity;
+}
+
+async function loadProjectPage(
+  ctx: Context,
+  input: ListProjectsInput,
+  scope: SubjectScope,
+): Promise<ProjectPage> {
   const conditions: (SQL | undefined)[] = [
     projectListableBy(scope, projects, { searching: Boolean(input.search) }),
     eq(projects.status, input.status ?? 'published'),
