@@ -789,7 +789,7 @@ export async function runAccessBench(options: AccessBenchOptions = {}): Promise<
   }
   console.log(
     `items: cards on the page${results.length > 1 ? ' (* where the engines differ: the first engine’s)' : ''}; ` +
-      'queries: SQL statements per call, as the server makes them (smart-group rules from its 5 s cache);\n' +
+      'queries: SQL statements per call, as the server makes them when nothing else is in memory (smart-group rules from its cache);\n' +
       '  "3 (4×2)": 3, and 4 in 2 calls that refilled the cache.',
   );
   for (const result of results) {

@@ -120,13 +120,13 @@ const scenarios: Scenario[] = [
     target: true,
   },
   {
-    name: 'projects.list · visitor · uncached',
+    name: 'projects.list · visitor · cold page',
     path: `/trpc/projects.list${input({})}`,
     who: 'visitor',
     uncached: true,
   },
   {
-    name: 'projects.list · group member · uncached',
+    name: 'projects.list · group member · cold page',
     path: `/trpc/projects.list${input({})}`,
     who: 'groupMember',
     uncached: true,
@@ -331,18 +331,18 @@ function printRun(run: Run): void {
       `${describeSize(run.size)}${sameSize(run.size, fullCity) ? '' : '  ← SMALLER CITY'}`,
   );
   console.log(
-    `${'scenario'.padEnd(30)}${'req/s'.padStart(8)}${'p99 ms'.padStart(9)}${'errors'.padStart(7)}` +
+    `${'scenario'.padEnd(42)}${'req/s'.padStart(8)}${'p99 ms'.padStart(9)}${'errors'.padStart(7)}` +
       `${'req/s÷bare'.padStart(12)}${'req/s÷tRPC'.padStart(12)}${'p99÷bare'.padStart(10)}${'p99÷tRPC'.padStart(10)}` +
       `${'CPU µs/req: server'.padStart(20)}${'database'.padStart(10)}`,
   );
   for (const m of run.measured) {
     if (m.skipped !== undefined) {
-      console.log(`${m.scenario.name.padEnd(30)}  ${m.skipped}`);
+      console.log(`${m.scenario.name.padEnd(42)}  ${m.skipped}`);
       continue;
     }
     const database = run.engine === 'PGlite' ? 'in server' : fmt(m.otherCpuUs);
     console.log(
-      `${m.scenario.name.padEnd(30)}${fmt(m.requestsPerSecond).padStart(8)}${fmt(m.p99Ms, 2).padStart(9)}` +
+      `${m.scenario.name.padEnd(42)}${fmt(m.requestsPerSecond).padStart(8)}${fmt(m.p99Ms, 2).padStart(9)}` +
         `${String(m.errors).padStart(7)}` +
         `${fmt(m.requestsPerSecond / bareRow.requestsPerSecond, 3).padStart(12)}` +
         `${fmt(m.requestsPerSecond / trivialRow.requestsPerSecond, 3).padStart(12)}` +

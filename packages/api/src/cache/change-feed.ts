@@ -20,12 +20,12 @@ export interface ChangeFeed {
   close(): Promise<void>;
 }
 
-/** How long `settled` waits for its marker before it stops trusting what it has heard. */
-const settleTimeoutMs = 2_000;
-
 export async function listenForChanges(
   connection: Pick<Connection, 'listen' | 'announce'>,
+  /** How long `settled` waits for its marker before it stops trusting what it has heard. */
+  options: { settleTimeoutMs?: number } = {},
 ): Promise<ChangeFeed> {
+  const settleTimeoutMs = options.settleTimeoutMs ?? 2_000;
   const processMarker = randomUUID();
   let epoch = 0;
   let live = false;

@@ -35,8 +35,8 @@ import { groupReadableBy, userPersonalDataReadableBy, userReadableBy } from './p
 import { inputs } from '../schema/inputs.js';
 import { inputReadableBy } from './inputs.js';
 import { folderPathReadableBy, folderReadableBy } from './folders.js';
-import { projectListableBy, projectReadableBy } from './projects.js';
-import { subjectScope } from './subject-scope.js';
+import { projectListableBy, projectReadableBy, projectVisibilityKey } from './projects.js';
+import { subjectScope, type SubjectScope } from './subject-scope.js';
 
 /*
  * Property (1) of the access model: over random worlds, each SQL filter selects exactly the rows
@@ -257,7 +257,8 @@ describe.each(testDatabaseKinds())('SQL visibility filters equal the policy on %
           }),
         ];
 
-        for (const subject of subjects) {
+        const listingByKey = new Map<string, string[]>();
+        for (const [index, subject] of subjects.entries()) {
           const scope = subjectScope(platform.id, subject);
           const ids = async (
             table:
@@ -292,6 +293,29 @@ describe.each(testDatabaseKinds())('SQL visibility filters equal the policy on %
                   .allowed,
             ),
           );
+          // A listing is shared by the scopes of one `projectVisibilityKey`: with the same key
+          // and everything else another subject's, the same projects are read and listed.
+          const other = subjectScope(platform.id, subjects[(index + 1) % subjects.length]!);
+          const twin: SubjectScope = {
+            ...other,
+            isAdmin: scope.isAdmin,
+            managedFolderIds: [...scope.managedFolderIds].reverse(),
+            projectRoleIds: [...scope.projectRoleIds].reverse(),
+            groupIds: [...scope.groupIds].reverse(),
+          };
+          expect(projectVisibilityKey(twin)).toBe(projectVisibilityKey(scope));
+          // And two subjects of one key list the same (a key that leaves out what matters fails).
+          const listed = await ids(projects, projectListableBy(scope));
+          const key = projectVisibilityKey(scope);
+          if (listingByKey.has(key)) expect(listed).toEqual(listingByKey.get(key));
+          listingByKey.set(key, listed);
+          for (const filter of [
+            projectReadableBy,
+            projectListableBy,
+            (s: SubjectScope) => projectListableBy(s, projects, { searching: true }),
+          ]) {
+            expect(await ids(projects, filter(twin))).toEqual(await ids(projects, filter(scope)));
+          }
           expect(await ids(inputs, inputReadableBy(scope))).toEqual(
             allowed(
               inputFacts,
