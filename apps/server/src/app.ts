@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
-import { appRouter, createContext, type Caches, type Platform } from '@samrad/api';
+import { appRouter, createContext, type Caches, type Platform, type ServerKeys } from '@samrad/api';
 import type { Database } from '@samrad/db';
 import { demoPage, demoPageContentSecurityPolicy } from './demo-page.js';
 
@@ -12,6 +13,8 @@ export interface AppOptions {
   db: Database;
   /** The process's caches (`createCaches`), kept true by the database's change announcements. */
   caches: Caches;
+  /** Hashes keyed by the server's secret. */
+  keys: ServerKeys;
   platform: Platform;
   /** The built console (apps/admin/dist). */
   adminDir: string;
@@ -24,7 +27,7 @@ export interface AppOptions {
 /** Samrad's HTTP surface: the API, the console, the widget bundle, health, and the demo page. */
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
-  const { caches } = options;
+  const { caches, keys } = options;
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
 
@@ -34,7 +37,14 @@ export function createApp(options: AppOptions): Hono {
       req: c.req.raw,
       router: appRouter,
       createContext: ({ req, resHeaders }) =>
-        createContext({ caches, db: options.db, req, resHeaders }),
+        createContext({
+          caches,
+          keys,
+          db: options.db,
+          req,
+          resHeaders,
+          clientAddress: getConnInfo(c).remote.address ?? null,
+        }),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') options.logError?.(error, path);
       },

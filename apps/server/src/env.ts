@@ -10,6 +10,14 @@ const Env = z.object({
   SAMRAD_ADMIN_EMAIL: z.string().optional(),
   SAMRAD_ADMIN_PASSWORD: z.string().optional(),
   SAMRAD_PLATFORM_NAME: z.string().min(1).optional(),
+  /**
+   * Keys the hashes the database must not reverse alone (e-mail codes, verified identities).
+   * Without it, one is generated into SAMRAD_DATA_DIR/secret and kept there.
+   */
+  SAMRAD_SECRET: z.string().min(32).optional(),
+  /** Where e-mail goes (`smtp://user:pass@host:port`); without it, to the log and the outbox. */
+  SMTP_URL: z.string().url().optional(),
+  SAMRAD_EMAIL_FROM: z.string().min(3).default('no-reply@samrad.local'),
 });
 
 export type ServerEnv = z.infer<typeof Env>;

@@ -7,10 +7,12 @@ import {
   ensureDefaultPlatform,
   ensureFirstAdmin,
   seedDemoCity,
+  serverKeys,
 } from '@samrad/api';
 import { connect } from '@samrad/db';
 import { createApp } from './app.js';
 import { readEnv } from './env.js';
+import { serverSecret } from './secret.js';
 
 const env = readEnv();
 const here = dirname(fileURLToPath(import.meta.url));
@@ -49,9 +51,12 @@ if (demo) {
 }
 
 const caches = await createCaches(connection);
+const secret = serverSecret(env);
+console.log(`Server secret: ${secret.from}`);
 const app = createApp({
   db: connection.db,
   caches,
+  keys: serverKeys(secret.secret),
   platform,
   adminDir: resolve(here, '../../admin/dist'),
   widgetsBundle: fileURLToPath(import.meta.resolve('@samrad/widgets/samrad.js')),

@@ -12,6 +12,7 @@ import {
 import { loadSubject, needsParticipation, type PlannedSmartGroup } from './access/load-subject.js';
 import { loadPlannedSmartGroups } from './access/smart-groups.js';
 import { clearSessionCookie, readSessionCookie, sessionCookie } from './auth/cookies.js';
+import { processKeys, type ServerKeys } from './auth/keys.js';
 import { hashToken } from './auth/tokens.js';
 import { cachedReads } from './cache/cached-reads.js';
 import { listenForChanges } from './cache/change-feed.js';
@@ -42,6 +43,10 @@ export interface Context {
   db: Database;
   platform: Platform;
   viewer: Viewer;
+  /** Hashes keyed by the server's secret (e-mail codes, verified identities, rate limits). */
+  keys: ServerKeys;
+  /** The network address the request came from, for rate limits; null outside HTTP. */
+  clientAddress: string | null;
   /** The viewer compiled for the policy, loaded on first use and kept for the request. */
   subject: () => Promise<Subject>;
   /** Sets or clears the console's session cookie on the response (absent outside HTTP). */
@@ -63,6 +68,8 @@ export interface Context {
   changesSettled: () => Promise<void>;
 }
 
+let defaultKeys: ServerKeys | undefined;
+
 /** The context without HTTP, for tests and scripts (trpc's createContextInner pattern). */
 export function createContextInner(input: {
   db: Database;
@@ -71,6 +78,9 @@ export function createContextInner(input: {
   session?: Context['session'];
   /** The server's caches; without them, everything is loaded per request. */
   caches?: Caches;
+  /** The server's keys; without them, a secret of this process (tests, scripts). */
+  keys?: ServerKeys;
+  clientAddress?: string | null;
 }): Context {
   const { db, platform, caches } = input;
   const viewer = input.viewer ?? visitor;
@@ -79,6 +89,8 @@ export function createContextInner(input: {
     db,
     platform,
     viewer,
+    keys: input.keys ?? (defaultKeys ??= processKeys()),
+    clientAddress: input.clientAddress ?? null,
     subject: () =>
       (subject ??= caches
         ? caches.subject(platform, viewer.user)
@@ -254,9 +266,11 @@ function tokenOf(request: Request): string | null {
 
 export async function createContext(input: {
   caches: Caches;
+  keys: ServerKeys;
   db: Database;
   req: Request;
   resHeaders: Headers;
+  clientAddress: string | null;
 }): Promise<Context> {
   const url = new URL(input.req.url);
   const platform = await input.caches.platformOfHost(input.req.headers.get('host') ?? url.host);
@@ -268,6 +282,8 @@ export async function createContext(input: {
     platform,
     viewer,
     caches: input.caches,
+    keys: input.keys,
+    clientAddress: input.clientAddress,
     session: {
       set: (token, expiresAt) =>
         input.resHeaders.append('set-cookie', sessionCookie(token, expiresAt, secure)),

@@ -15,3 +15,4 @@ export { ensureDefaultPlatform } from './use-cases/platform/ensure-platform.js';
 export { ensureFirstAdmin } from './use-cases/users/ensure-first-admin.js';
 export { seedDemoCity, demoPassword, type DemoAccount } from './demo/demo-city.js';
 export { hashPassword } from './auth/passwords.js';
+export { serverKeys, processKeys, type ServerKeys } from './auth/keys.js';

@@ -9,6 +9,8 @@ export * from './registration/question-types.js';
 export * from './access/index.js';
 export * from './projects/schemas.js';
 export * from './users/schemas.js';
+export * from './users/auth-schemas.js';
+export * from './users/usernames.js';
 export * from './participation/decide-participation.js';
 export * from './groups/rules.js';
 export * from './platform/schemas.js';

@@ -17,6 +17,8 @@ export type Change =
   | { kind: ChangeKind; platformId: string }
   /** A TRUNCATE, or anything unrecognised: every cached read is suspect. */
   | { kind: 'reset' }
+  /** E-mail was queued: it is due for delivery. */
+  | { kind: 'outbox' }
   /** A marker a process sent itself to learn that everything before it has arrived. */
   | { kind: 'sync'; marker: string };
 
@@ -27,18 +29,25 @@ export function parseChange(payload: string): Change {
     return { kind: 'sync', marker: payload.slice(syncPrefix.length) };
   const [kind, platformId] = payload.split(':');
   if ((kind === 'access' || kind === 'activity') && platformId) return { kind, platformId };
+  if (payload === 'outbox') return { kind: 'outbox' };
   return { kind: 'reset' };
 }
 
 export const syncPayload = (marker: string) => `${syncPrefix}${marker}`;
 
 /**
- * The tables no cache reads, so their rows change without an announcement: e-mail codes and the
- * outbox (read once, by id or address), and the audit log (append-only, always read live).
- * Every other table is announced (a test holds this list and the triggers equal). Inserting a
+ * The tables no cache reads, so their rows change without an announcement: e-mail codes, rate
+ * limit counters and verifications in progress (read once, by key), and the audit log
+ * (append-only, always read live). Every other table is announced (a test holds this list and
+ * the triggers equal); the outbox announces new messages as due for delivery. Inserting a
  * session is not announced either: a new token is in nobody's cache.
  */
-export const unannouncedTables = ['audit_log', 'email_codes', 'email_outbox'] as const;
+export const unannouncedTables = [
+  'audit_log',
+  'email_codes',
+  'rate_limits',
+  'verification_flows',
+] as const;
 
 /** Receives the announcements, in commit order, from a connection of its own. */
 export interface ChangeListener {

@@ -19,6 +19,7 @@ import {
   createCaller,
   createContext,
   ensureDefaultPlatform,
+  processKeys,
 } from '@samrad/api';
 import { connect } from '@samrad/db';
 import { createApp } from '../app.js';
@@ -29,16 +30,18 @@ const connection = await connect(
 const { db } = connection;
 const { platform } = await ensureDefaultPlatform(db, { name: 'Bench' });
 const caches = await createCaches(connection);
+const keys = processKeys();
 const app = createApp({
   db,
   caches,
+  keys,
   platform,
   // Never served by this bench.
   adminDir: join(tmpdir(), 'samrad-bench-no-console'),
   widgetsBundle: join(tmpdir(), 'samrad-bench-no-widgets.js'),
 });
 const contextOf = (req: Request, resHeaders = new Headers()) =>
-  createContext({ caches, db, req, resHeaders });
+  createContext({ caches, keys, db, req, resHeaders, clientAddress: null });
 
 const answer = { name: 'Bench' };
 

@@ -17,6 +17,8 @@ export interface ChangeFeed {
   stampOfAll(): string | null;
   /** Resolves once every change committed before the call has been heard here. */
   settled(): Promise<void>;
+  /** Calls `listener` whenever e-mail has been queued (by any process). */
+  onEmailQueued(listener: () => void): void;
   close(): Promise<void>;
 }
 
@@ -33,6 +35,7 @@ export async function listenForChanges(
   const counts = new Map<string, Record<ChangeKind, number>>();
   let nextMarker = 0;
   const waiting = new Map<string, () => void>();
+  const emailListeners: (() => void)[] = [];
   /** A marker that did not come back in time: until it does, what we heard may be incomplete. */
   let overdue: string | null = null;
 
@@ -59,6 +62,9 @@ export async function listenForChanges(
         return;
       case 'reset':
         forgetEverything();
+        return;
+      case 'outbox':
+        for (const listener of emailListeners) listener();
         return;
       default: {
         all += 1;
@@ -111,6 +117,7 @@ export async function listenForChanges(
       }
       clearTimeout(timer);
     },
+    onEmailQueued: (listener) => void emailListeners.push(listener),
     async close() {
       live = false;
       releaseWaiting();

@@ -7,9 +7,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { roleAssignments, users } from '@samrad/db';
 import { testDatabaseKinds, type DatabaseKind } from '@samrad/db/testing';
 import { resolveViewer } from '../context.js';
-import { demoPassword } from '../demo/demo-city.js';
 import { AppError } from '../errors.js';
-import { createApiFixture, type ApiFixture } from '../testing/api-fixture.js';
+import { createApiFixture, openSessionForTest, type ApiFixture } from '../testing/api-fixture.js';
 import {
   arbitraryFor,
   callProcedure,
@@ -253,8 +252,13 @@ interface World {
 const adminEmail = 'admin@demo.samrad.local';
 const residentEmail = 'resident@demo.samrad.local';
 
+/** A session opened directly: signing in again and again would meet its rate limit. */
 async function signIn(fixture: ApiFixture, email: string) {
-  return (await fixture.caller()).auth.signIn({ email, password: demoPassword });
+  const [user] = await fixture.connection.db
+    .select({ id: users.id, platformId: users.platformId })
+    .from(users)
+    .where(eq(users.email, email));
+  return { token: await openSessionForTest(fixture.connection.db, user!) };
 }
 
 async function buildWorld(kind: DatabaseKind): Promise<World> {

@@ -159,8 +159,9 @@ describe.each(testDatabaseKinds())('the whole router for outsiders on %s', (kind
     const before = await fingerprint(db);
     let calls = 0;
     for (const procedure of procedures) {
-      // Signing out ends the caller's own session: the one change an outsider may make.
-      if (procedure.path === 'auth.signOut') continue;
+      // The account procedures are for anyone, or for the caller's own account, by design
+      // (signing up, asking for a code, signing out…): they are walked in auth tests instead.
+      if (procedure.path.startsWith('auth.')) continue;
       // Well-formed inputs aimed at the hidden targets: these pass validation and reach the
       // guard. A resident may edit their own profile, whose input names no target: that one
       // gets the hand-made inputs only.

@@ -6,6 +6,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -99,7 +100,11 @@ export const sessions = pgTable(
   ],
 );
 
-/** One-time e-mail codes: hashed, expiring, single-use, with an attempt counter (SPEC 4.2). */
+/**
+ * One-time e-mail codes: keyed hashes (the key is the server's secret, not in the database),
+ * expiring, single-use, with an attempt counter (SPEC 4.2). A change of address carries the
+ * account it is for; `email` is then the new address, where the code was sent.
+ */
 export const emailCodes = pgTable(
   'email_codes',
   {
@@ -107,6 +112,7 @@ export const emailCodes = pgTable(
     platformId: platformId(),
     email: text().notNull(),
     purpose: emailCodePurpose().notNull(),
+    userId: uuid().references(() => users.id, { onDelete: 'cascade' }),
     codeHash: text().notNull(),
     attempts: integer().notNull().default(0),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
@@ -131,7 +137,50 @@ export const emailOutbox = pgTable(
     html: text(),
     sentAt: timestamp({ withTimezone: true }),
     error: text(),
+    /** Delivery attempts so far, and until when the current one holds the message. */
+    attempts: integer().notNull().default(0),
+    claimedUntil: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index('email_outbox_platform_created_idx').on(t.platformId, t.createdAt)],
+  (t) => [
+    index('email_outbox_platform_created_idx').on(t.platformId, t.createdAt),
+    index('email_outbox_due_idx')
+      .on(t.createdAt)
+      .where(sql`${t.sentAt} is null`),
+  ],
 );
+
+/**
+ * Fixed-window counters for rate limits (sign-in, codes), shared by every server process: one
+ * row per key and window, counted up atomically.
+ */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text().notNull(),
+    windowStart: timestamp({ withTimezone: true }).notNull(),
+    count: integer().notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.key, t.windowStart] }),
+    index('rate_limits_window_idx').on(t.windowStart),
+  ],
+);
+
+/**
+ * A verification in progress (SPEC 4.2 *verified*): the OpenID Connect authorization request's
+ * state, PKCE verifier and nonce, for the callback to finish it. Short-lived, used once.
+ */
+export const verificationFlows = pgTable('verification_flows', {
+  state: text().primaryKey(),
+  platformId: platformId(),
+  userId: uuid()
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  codeVerifier: text().notNull(),
+  nonce: text().notNull(),
+  /** Where the browser goes once done: checked against the platform's origins. */
+  returnTo: text(),
+  expiresAt: timestamp({ withTimezone: true }).notNull(),
+  createdAt: createdAt(),
+});
