@@ -6,8 +6,12 @@ import {
   demoPassword,
   ensureDefaultPlatform,
   ensureFirstAdmin,
+  forgetOldCounters,
+  logMailer,
   seedDemoCity,
   serverKeys,
+  smtpMailer,
+  startEmailDelivery,
 } from '@samrad/api';
 import { connect } from '@samrad/db';
 import { createApp } from './app.js';
@@ -53,6 +57,22 @@ if (demo) {
 const caches = await createCaches(connection);
 const secret = serverSecret(env);
 console.log(`Server secret: ${secret.from}`);
+const delivery = startEmailDelivery({
+  db: connection.db,
+  feed: caches.feed,
+  mailer: env.SMTP_URL ? smtpMailer(env.SMTP_URL) : logMailer((text) => console.log(text)),
+  from: env.SAMRAD_EMAIL_FROM,
+  onError: (error) => console.error('[email]', error instanceof Error ? error.message : error),
+});
+console.log(
+  `E-mail: ${env.SMTP_URL ? 'SMTP (SMTP_URL)' : 'to this log and the outbox (no SMTP_URL)'}`,
+);
+// Rate-limit counters of windows that are over.
+const housekeeping = setInterval(
+  () => void forgetOldCounters(connection.db).catch(() => {}),
+  600_000,
+);
+housekeeping.unref();
 const app = createApp({
   db: connection.db,
   caches,
@@ -77,6 +97,8 @@ async function shutdown(signal: string) {
   stopping = true;
   console.log(`${signal}: stopping`);
   server.close();
+  delivery.stop();
+  clearInterval(housekeeping);
   await caches.close();
   await connection.close();
   process.exit(0);

@@ -16,3 +16,5 @@ export { ensureFirstAdmin } from './use-cases/users/ensure-first-admin.js';
 export { seedDemoCity, demoPassword, type DemoAccount } from './demo/demo-city.js';
 export { hashPassword } from './auth/passwords.js';
 export { serverKeys, processKeys, type ServerKeys } from './auth/keys.js';
+export { forgetOldCounters } from './auth/rate-limits.js';
+export { logMailer, smtpMailer, startEmailDelivery, type Mailer } from './email/delivery.js';

@@ -2,6 +2,7 @@ import { and, eq, type Logger } from 'drizzle-orm';
 import { users } from '@samrad/db';
 import type { Connection } from '@samrad/db';
 import { createTestDatabase, type DatabaseKind } from '@samrad/db/testing';
+import { processKeys } from '../auth/keys.js';
 import { createCaches, createContextInner, type Caches, type Platform } from '../context.js';
 import { seedDemoCity } from '../demo/demo-city.js';
 import { createCaller } from '../router.js';
@@ -13,8 +14,11 @@ export interface ApiFixture {
   platform: Platform;
   /** The server's caches, which every caller shares (as requests to one process do). */
   caches: Caches;
-  /** A caller as a visitor, or as whoever holds `token`. */
-  caller: (token?: string) => Promise<ReturnType<typeof createCaller>>;
+  /** A caller as a visitor, or as whoever holds `token`, from `clientAddress` if given. */
+  caller: (
+    token?: string | null,
+    options?: { clientAddress?: string },
+  ) => Promise<ReturnType<typeof createCaller>>;
   /** A caller signed in as a demo account (`admin` or a full e-mail), or a visitor for null. */
   as: (who: string | null) => Promise<ReturnType<typeof createCaller>>;
   /** The Set-Cookie values the last caller's procedures wrote. */
@@ -34,14 +38,19 @@ export async function createApiFixture(
   const cookies: string[] = [];
   // As the server does: sessions, subjects, smart-group rules and listings kept between calls.
   const caches = await createCaches(connection, { reads: options.reads ?? true });
-  const caller: ApiFixture['caller'] = async (token) => {
-    const viewer = await caches.viewer(platform, token ?? null);
+  const keys = processKeys();
+  const caller: ApiFixture['caller'] = async (token, options = {}) => {
+    // As the server finds it for each request: settings changed by a test are seen.
+    const current = await caches.platformOfHost('localhost');
+    const viewer = await caches.viewer(current, token ?? null);
     return createCaller(
       createContextInner({
         db: connection.db,
-        platform,
+        platform: current,
         viewer,
         caches,
+        keys,
+        clientAddress: options.clientAddress ?? null,
         session: {
           set: (value) => cookies.push(`set:${value}`),
           clear: () => cookies.push('clear'),
