@@ -98,7 +98,7 @@ describe.each(testDatabaseKinds())('accounts on %s', (kind) => {
           email: fresh('asked'),
           password,
           name: 'Asked',
-          answers: { ...required, ...answers } as Record<string, string>,
+          answers: { ...required, ...answers },
         });
       const cases: [Record<string, unknown>, string][] = [
         [{}, 'answers.birth_year'],
