@@ -4,6 +4,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Hono } from 'hono';
+import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { appRouter, createContext, type Caches, type Platform, type ServerKeys } from '@samrad/api';
 import type { Database } from '@samrad/db';
@@ -30,6 +31,25 @@ export function createApp(options: AppOptions): Hono {
   const { caches, keys } = options;
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
+
+  // SPEC 8: cross-origin calls only from the origins the platform registered for embedding, each
+  // answered with its own origin (never a reflection of any Origin), `Vary: Origin` for caches.
+  // The widgets send a bearer token, so credentials (cookies) are never allowed cross-origin.
+  app.use(
+    '/trpc/*',
+    cors({
+      origin: async (origin, c) => {
+        if (!origin) return null;
+        const platform = await caches.platformOfHost(
+          c.req.header('host') ?? new URL(c.req.url).host,
+        );
+        return platform.embedOrigins.includes(origin) ? origin : null;
+      },
+      allowMethods: ['GET', 'POST'],
+      allowHeaders: ['authorization', 'content-type', 'trpc-accept'],
+      maxAge: 600,
+    }),
+  );
 
   app.all('/trpc/*', (c) =>
     fetchRequestHandler({
