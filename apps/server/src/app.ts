@@ -6,7 +6,15 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
-import { appRouter, createContext, type Caches, type Platform, type ServerKeys } from '@samrad/api';
+import {
+  appRouter,
+  createContext,
+  finishVerification,
+  verificationCallbackPath,
+  type Caches,
+  type Platform,
+  type ServerKeys,
+} from '@samrad/api';
 import type { Database } from '@samrad/db';
 import { demoPage, demoPageContentSecurityPolicy } from './demo-page.js';
 
@@ -71,6 +79,24 @@ export function createApp(options: AppOptions): Hono {
     }),
   );
 
+  // The verification provider sends the browser back here (SPEC 4.2 *verified*).
+  app.get(verificationCallbackPath, async (c) => {
+    const platform = await caches.platformOfHost(c.req.header('host') ?? new URL(c.req.url).host);
+    const { outcome, returnTo } = await finishVerification({
+      db: options.db,
+      keys,
+      platform,
+      currentUrl: new URL(c.req.url),
+    });
+    if (returnTo) {
+      const target = new URL(returnTo);
+      target.searchParams.set('verification', outcome);
+      return c.redirect(target.href);
+    }
+    c.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+    return c.html(verificationPage(platform.name, outcome), outcome === 'verified' ? 200 : 400);
+  });
+
   app.get('/widgets/samrad.js', (c) => {
     if (!existsSync(options.widgetsBundle)) return c.text('widget bundle not built', 503);
     c.header('content-type', 'text/javascript; charset=utf-8');
@@ -119,3 +145,15 @@ const consolePolicy = {
   formAction: ["'self'"],
   objectSrc: ["'none'"],
 };
+
+const verificationMessages = {
+  verified: 'Your identity is verified. You can close this window.',
+  taken: 'This identity already verified another account on this platform.',
+  failed: 'The verification did not go through, or its link expired. Please try again.',
+} as const;
+
+/** What the browser shows when no page asked to be returned to. */
+function verificationPage(cityName: string, outcome: keyof typeof verificationMessages): string {
+  const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+  return `<!doctype html><html lang="en"><meta charset="utf-8"><title>${escape(cityName)}: verification</title><main><h1>${escape(cityName)}</h1><p role="status">${verificationMessages[outcome]}</p></main></html>`;
+}

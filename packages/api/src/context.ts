@@ -47,6 +47,8 @@ export interface Context {
   keys: ServerKeys;
   /** The network address the request came from, for rate limits; null outside HTTP. */
   clientAddress: string | null;
+  /** This server's origin as the request reached it (`https://samrad.city.example`); null outside HTTP. */
+  origin: string | null;
   /** The viewer compiled for the policy, loaded on first use and kept for the request. */
   subject: () => Promise<Subject>;
   /** Sets or clears the console's session cookie on the response (absent outside HTTP). */
@@ -81,6 +83,7 @@ export function createContextInner(input: {
   /** The server's keys; without them, a secret of this process (tests, scripts). */
   keys?: ServerKeys;
   clientAddress?: string | null;
+  origin?: string | null;
 }): Context {
   const { db, platform, caches } = input;
   const viewer = input.viewer ?? visitor;
@@ -91,6 +94,7 @@ export function createContextInner(input: {
     viewer,
     keys: input.keys ?? (defaultKeys ??= processKeys()),
     clientAddress: input.clientAddress ?? null,
+    origin: input.origin ?? null,
     subject: () =>
       (subject ??= caches
         ? caches.subject(platform, viewer.user)
@@ -284,6 +288,7 @@ export async function createContext(input: {
     caches: input.caches,
     keys: input.keys,
     clientAddress: input.clientAddress,
+    origin: url.origin,
     session: {
       set: (token, expiresAt) =>
         input.resHeaders.append('set-cookie', sessionCookie(token, expiresAt, secure)),

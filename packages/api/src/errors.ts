@@ -5,7 +5,14 @@ import { TRPCError } from '@trpc/server';
  * codes (documenso's pattern), so a denial is never a 500.
  */
 export type AppErrorCode =
-  'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_REQUEST' | 'CONFLICT' | 'TOO_MANY_REQUESTS';
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'BAD_REQUEST'
+  | 'CONFLICT'
+  | 'TOO_MANY_REQUESTS'
+  /** A service Samrad depends on (the verification provider) did not answer. */
+  | 'BAD_GATEWAY';
 
 export class AppError extends Error {
   constructor(

@@ -17,4 +17,9 @@ export { seedDemoCity, demoPassword, type DemoAccount } from './demo/demo-city.j
 export { hashPassword } from './auth/passwords.js';
 export { serverKeys, processKeys, type ServerKeys } from './auth/keys.js';
 export { forgetOldCounters } from './auth/rate-limits.js';
+export {
+  finishVerification,
+  verificationCallbackPath,
+  type VerificationOutcome,
+} from './use-cases/auth/verification.js';
 export { logMailer, smtpMailer, startEmailDelivery, type Mailer } from './email/delivery.js';

@@ -8,6 +8,7 @@ import {
   ResetPasswordInput,
   SignInInput,
   SignUpInput,
+  StartVerificationInput,
 } from '@samrad/core';
 import { open } from '../access/guards.js';
 import { openActiveSession } from '../use-cases/auth/account-session.js';
@@ -18,6 +19,7 @@ import { changePassword, requestPasswordReset, resetPassword } from '../use-case
 import { signIn } from '../use-cases/auth/sign-in.js';
 import { signOut } from '../use-cases/auth/sign-out.js';
 import { signUp } from '../use-cases/auth/sign-up.js';
+import { startVerification } from '../use-cases/auth/verification.js';
 import { loadUserRow } from '../use-cases/auth/user-row.js';
 import { forAnyone, forSignedIn, noInput, router } from '../trpc.js';
 
@@ -62,5 +64,9 @@ export const authRouter = router({
     const user = await loadUserRow(ctx, ctx.user.id);
     return { token: (await openActiveSession(ctx, user, 'participation')).token };
   }),
+  /** SPEC 4.2 *verified*: the provider's page to send the browser to (see the client README). */
+  startVerification: forSignedIn(StartVerificationInput, ownAccount).mutation(({ ctx, input }) =>
+    startVerification(ctx, input),
+  ),
   me: forAnyone(noInput, ownAccount).query(({ ctx }) => getMe(ctx)),
 });

@@ -38,6 +38,7 @@ describe('the router’s procedures', () => {
       'auth.signIn',
       'auth.signOut',
       'auth.signUp',
+      'auth.startVerification',
       'membership.acceptInvitation',
       'membership.leave',
       'platform.get',

@@ -98,17 +98,19 @@ describe.each(testDatabaseKinds())('roles and explanations on %s', (kind) => {
         fm.roles.assign({ userId: target, role: 'project_manager', scope: cycle }),
       ),
     ).toEqual(['FORBIDDEN', 'delegation_off']);
-    // …and, on, never reaches outside the branch.
-    fixture.platform.managersMayDelegate = true;
+    // …and, on, never reaches outside the branch (a request after the change sees it).
+    const admin = await as('admin');
+    await admin.platform.update({ managersMayDelegate: true });
     try {
+      const delegating = await as('folder.manager');
       expect(
         await refusal(() =>
-          fm.roles.assign({ userId: target, role: 'project_manager', scope: budget }),
+          delegating.roles.assign({ userId: target, role: 'project_manager', scope: budget }),
         ),
       ).toEqual(['FORBIDDEN', 'not_permitted']);
-      await fm.roles.assign({ userId: target, role: 'project_manager', scope: cycle });
+      await delegating.roles.assign({ userId: target, role: 'project_manager', scope: cycle });
     } finally {
-      fixture.platform.managersMayDelegate = false;
+      await admin.platform.update({ managersMayDelegate: false });
     }
     expect(
       await refusal(async () =>

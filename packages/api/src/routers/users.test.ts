@@ -576,13 +576,14 @@ describe.each(testDatabaseKinds())('users on %s', (kind) => {
       'BAD_REQUEST',
       'answers.birth_date',
     ]);
-    // A language the platform does not speak.
-    fixture.platform.locales = ['en', 'sv'];
+    // A language the platform does not speak (a request after the change sees it).
+    await admin.platform.update({ locales: ['en', 'sv'] });
     try {
-      const error = await refusal(() => api.users.updateProfile({ locale: 'fi' }));
+      const later = await callerFor(me);
+      const error = await refusal(() => later.users.updateProfile({ locale: 'fi' }));
       expect([error.code, error.message.split(':')[0]]).toEqual(['BAD_REQUEST', 'locale']);
     } finally {
-      fixture.platform.locales = ['en', 'sv', 'da', 'fi', 'nb'];
+      await admin.platform.update({ locales: ['en', 'sv', 'da', 'fi', 'nb'] });
     }
   });
 

@@ -60,3 +60,13 @@ export type RequestEmailChangeInput = z.infer<typeof RequestEmailChangeInput>;
 
 export const ConfirmEmailChangeInput = z.object({ newEmail: Email, code: EmailCode }).strict();
 export type ConfirmEmailChangeInput = z.infer<typeof ConfirmEmailChangeInput>;
+
+/**
+ * `auth.startVerification`: where the browser goes once the provider sent it back — a page of
+ * this server, or of an origin the platform registered for embedding (checked by the API).
+ */
+export const StartVerificationInput = z
+  .object({ returnTo: z.string().trim().max(2000).optional() })
+  .strict()
+  .optional();
+export type StartVerificationInput = z.infer<typeof StartVerificationInput>;

@@ -11,6 +11,8 @@ export interface PlatformView {
     usernameFormat: UsernameFormat;
     managersMayDelegate: boolean;
     embedOrigins: string[];
+    /** The verification method, without its client secret (written, never read back). */
+    verification: { issuer: string; clientId: string; attributes: Record<string, string> } | null;
   };
 }
 
@@ -25,9 +27,22 @@ export async function getPlatform(ctx: Context, known?: Subject): Promise<Platfo
   if (ctx.viewer.user === null) return view;
   const subject = known ?? (await ctx.subject());
   if (!decide(subject, 'platform.update', { type: 'platform' }).allowed) return view;
-  const { registrationApproval, usernameFormat, managersMayDelegate, embedOrigins } = ctx.platform;
+  const { registrationApproval, usernameFormat, managersMayDelegate, embedOrigins, verification } =
+    ctx.platform;
   return {
     ...view,
-    settings: { registrationApproval, usernameFormat, managersMayDelegate, embedOrigins },
+    settings: {
+      registrationApproval,
+      usernameFormat,
+      managersMayDelegate,
+      embedOrigins,
+      verification: verification
+        ? {
+            issuer: verification.issuer,
+            clientId: verification.clientId,
+            attributes: verification.attributes ?? {},
+          }
+        : null,
+    },
   };
 }
