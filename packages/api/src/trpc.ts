@@ -10,9 +10,14 @@ import { unstorableText } from './storable-input.js';
  * Initialisation: one tRPC instance, plain JSON (dates travel as ISO strings).
  * ---------------------------------------------------------------------------------------------
  */
-/** Every procedure states what it decides access on (`access`), read by tests and docs. */
+/**
+ * Every procedure states what it decides access on (`access`) and who may call it at all
+ * (`caller`: anyone, a widget's participation token included, or a signed-in user with a full
+ * session), read by tests and docs.
+ */
 export interface ProcedureMeta {
   access: string;
+  caller: 'anyone' | 'full session';
 }
 
 const t = initTRPC
@@ -111,7 +116,7 @@ export function forAnyone<TSchema extends z.ZodType, TGranted>(
   guard: Guard<z.output<TSchema>, TGranted>,
 ) {
   return anyone
-    .meta({ access: guard.access })
+    .meta({ access: guard.access, caller: 'anyone' })
     .input(input)
     .use(async ({ ctx, input, next }) =>
       next({ ctx: { ...ctx, granted: await guard.check(ctx, input as z.output<TSchema>) } }),
@@ -124,7 +129,7 @@ export function forSignedIn<TSchema extends z.ZodType, TGranted>(
   guard: Guard<z.output<TSchema>, TGranted>,
 ) {
   return signedIn
-    .meta({ access: guard.access })
+    .meta({ access: guard.access, caller: 'full session' })
     .input(input)
     .use(async ({ ctx, input, next }) =>
       next({ ctx: { ...ctx, granted: await guard.check(ctx, input as z.output<TSchema>) } }),

@@ -3,7 +3,7 @@ import { isAction } from '@samrad/core';
 import { appRouter } from '../router.js';
 
 interface ProcedureDef {
-  _def: { type: 'query' | 'mutation'; meta?: { access?: string } };
+  _def: { type: 'query' | 'mutation'; meta?: { access?: string; caller?: string } };
 }
 const procedures = Object.entries(
   appRouter._def.procedures as unknown as Record<string, ProcedureDef>,
@@ -46,19 +46,41 @@ describe('the router’s procedures', () => {
     ]);
   });
 
+  it('change nothing for anyone but the account procedures, unless a full session calls them', () => {
+    // What a visitor or a widget's participation token may change. Adding to this list is a
+    // security decision: participation procedures (SPEC 4) belong here, management never.
+    const open = procedures
+      .filter(([, p]) => p._def.type === 'mutation' && p._def.meta?.caller === 'anyone')
+      .map(([path]) => path);
+    expect(open).toEqual([
+      'auth.confirmEmail',
+      'auth.requestCode',
+      'auth.requestPasswordReset',
+      'auth.resetPassword',
+      'auth.signIn',
+      'auth.signOut',
+      'auth.signUp',
+    ]);
+    for (const [path, p] of procedures) {
+      expect(['anyone', 'full session'], path).toContain(p._def.meta?.caller);
+    }
+  });
+
   it('are documented for integrators with what each decides (PROCEDURES.md)', async () => {
     const rows = procedures.map(
       ([path, procedure]) =>
-        `| \`${path}\` | ${procedure._def.type} | ${(procedure._def.meta?.access ?? '').replaceAll('|', '\\|')} |`,
+        `| \`${path}\` | ${procedure._def.type} | ${procedure._def.meta?.caller ?? ''} | ${(procedure._def.meta?.access ?? '').replaceAll('|', '\\|')} |`,
     );
     const table = [
       '# Procedures and the access decision each makes',
       '',
       'Generated from the router (`pnpm --filter @samrad/api run procedures`); every procedure is',
       'declared with the guard that decides access before its resolver runs (packages/api/README.md).',
+      'Caller: *anyone* — a visitor, a widget’s participation token or a full session; *full session* —',
+      'a signed-in, active user of the console or the typed client (a participation token is refused).',
       '',
-      '| procedure | kind | access decided |',
-      '|---|---|---|',
+      '| procedure | kind | caller | access decided |',
+      '|---|---|---|---|',
       ...rows,
       '',
     ].join('\n');
