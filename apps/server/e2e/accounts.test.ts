@@ -102,6 +102,93 @@ describe.each(testDatabaseKinds())('accounts on the server on %s', (kind) => {
     expect(signedIn.user.id).toBe(light.user.id);
   });
 
+  const asAdmin = async () =>
+    createSamradClient({
+      url: server.url,
+      token: (
+        await createSamradClient({ url: server.url }).auth.signIn.mutate({
+          email: 'admin@demo.samrad.local',
+          password: demoPassword,
+        })
+      ).token,
+    });
+  const failureOf = (call: Promise<unknown>) =>
+    call.then(
+      () => null,
+      (error: { data?: { code?: string }; message: string }) => error,
+    );
+
+  it('keeps a new account pending without a session until an admin approves it', async () => {
+    const admin = await asAdmin();
+    await admin.platform.update.mutate({ registrationApproval: true });
+    try {
+      const api = createSamradClient({ url: server.url });
+      const email = `waiting.${kind}@example.test`;
+      const password = 'correct horse battery';
+      const signedUp = await api.auth.signUp.mutate({
+        email,
+        password,
+        name: 'Waiting',
+        answers: { age_group: '18_34' },
+      });
+      expect(signedUp).toMatchObject({ token: null, user: { status: 'pending' } });
+      const refused = await failureOf(api.auth.signIn.mutate({ email, password }));
+      expect(refused?.data?.code).toBe('FORBIDDEN');
+      expect(refused?.message).toMatch(/waiting for approval/);
+      await admin.users.approve.mutate({ id: signedUp.user.id });
+      expect((await api.auth.signIn.mutate({ email, password })).user.status).toBe('active');
+    } finally {
+      await admin.platform.update.mutate({ registrationApproval: false });
+    }
+  });
+
+  it('changes a password (other sessions end) and an address (confirmed over SMTP)', async () => {
+    const api = createSamradClient({ url: server.url });
+    const email = `mover.${kind}@example.test`;
+    const password = 'correct horse battery';
+    const { token } = await api.auth.signUp.mutate({
+      email,
+      password,
+      name: 'Mover',
+      answers: { age_group: '35_64' },
+    });
+    const elsewhere = (await api.auth.signIn.mutate({ email, password })).token;
+    const me = createSamradClient({ url: server.url, token: token! });
+    await me.auth.changePassword.mutate({
+      currentPassword: password,
+      newPassword: 'a newer passphrase',
+    });
+    expect(
+      await createSamradClient({ url: server.url, token: elsewhere }).auth.me.query(),
+    ).toBeNull();
+    expect((await me.auth.me.query())?.user.email).toBe(email);
+
+    const newEmail = `moved.${kind}@example.test`;
+    await me.auth.requestEmailChange.mutate({ newEmail, password: 'a newer passphrase' });
+    const code = codeIn(await mailbox.waitFor(newEmail));
+    await me.auth.confirmEmailChange.mutate({ newEmail, code });
+    await mailbox.waitFor(
+      email,
+      (mail) => mail.subject.includes('was changed') && mail.text.includes(newEmail),
+    );
+    expect(
+      (await api.auth.signIn.mutate({ email: newEmail, password: 'a newer passphrase' })).user
+        .email,
+    ).toBe(newEmail);
+  });
+
+  it('hands out participation tokens that management refuses', async () => {
+    const admin = await asAdmin();
+    const { token } = await admin.auth.participationToken.mutate();
+    const widget = createSamradClient({ url: server.url, token });
+    expect((await widget.auth.me.query())?.user.email).toBe('admin@demo.samrad.local');
+    expect((await widget.projects.list.query({})).items.length).toBeGreaterThan(0);
+    expect((await failureOf(widget.users.list.query({})))?.data?.code).toBe('UNAUTHORIZED');
+    expect(
+      (await failureOf(widget.platform.update.mutate({ name: 'Taken over' })))?.data?.code,
+    ).toBe('UNAUTHORIZED');
+  });
+
   it('answers cross-origin calls only from the origins the platform registered', async () => {
     const admin = await createSamradClient({ url: server.url }).auth.signIn.mutate({
       email: 'admin@demo.samrad.local',
@@ -178,5 +265,28 @@ describe.each(testDatabaseKinds())('accounts on the server on %s', (kind) => {
     const ratio = median(unknownEmail) / median(wrongPassword);
     expect(ratio).toBeGreaterThan(0.5);
     expect(ratio).toBeLessThan(2);
+  });
+
+  // Last: it spends tries of this machine's address too.
+  it('answers TOO_MANY_REQUESTS once an address has been tried too often', async () => {
+    const api = createSamradClient({ url: server.url });
+    const email = `tried.${kind}@example.test`;
+    const password = 'correct horse battery';
+    await api.auth.signUp.mutate({
+      email,
+      password,
+      name: 'Tried',
+      answers: { age_group: '35_64' },
+    });
+    const codes: string[] = [];
+    for (let i = 0; i < 11; i++) {
+      const error = await failureOf(api.auth.signIn.mutate({ email, password: 'a guess' }));
+      codes.push(error?.data?.code ?? 'ok');
+    }
+    expect(codes).toEqual([...Array<string>(10).fill('UNAUTHORIZED'), 'TOO_MANY_REQUESTS']);
+    // The right password does not get through either until the window is over.
+    const blocked = await failureOf(api.auth.signIn.mutate({ email, password }));
+    expect(blocked?.data?.code).toBe('TOO_MANY_REQUESTS');
+    expect(blocked?.message).toMatch(/try again in \d+ minutes?/);
   });
 });
