@@ -4,6 +4,7 @@ import { emailOutbox } from '@samrad/db';
 import { testDatabaseKinds } from '@samrad/db/testing';
 import { codeIn, startMailbox, type Mailbox } from '@samrad/testkit';
 import { createApiFixture, type ApiFixture } from '../testing/api-fixture.js';
+import { errorOf } from '../testing/refusals.js';
 import { logMailer, maxDeliveryAttempts, smtpMailer, startEmailDelivery } from './delivery.js';
 
 describe.each(testDatabaseKinds())('e-mail delivery on %s', (kind) => {
@@ -98,5 +99,43 @@ describe.each(testDatabaseKinds())('e-mail delivery on %s', (kind) => {
     expect(lines).toEqual([
       '[email] to someone@example.test: 123456 is your code for Lindvik\nYour code: 123456\n',
     ]);
+  });
+
+  it('shows admins the outbox, with the text only of what went to the log alone', async () => {
+    const visitor = await f.caller();
+    await visitor.auth.requestCode({ email: 'by.smtp@example.test' });
+    await mailbox.waitFor('by.smtp@example.test');
+    await delivery.drain();
+    const logged: string[] = [];
+    const toLog = startEmailDelivery({
+      db: f.connection.db,
+      feed: f.caches.feed,
+      mailer: logMailer((text) => logged.push(text)),
+      from: 'no-reply@lindvik.test',
+    });
+    delivery.stop();
+    try {
+      await visitor.auth.requestCode({ email: 'by.log@example.test' });
+      await toLog.drain();
+    } finally {
+      toLog.stop();
+    }
+    expect(logged.join('')).toContain('by.log@example.test');
+    const { items } = await (await f.as('admin')).platform.outbox({});
+    const bySmtp = items.find((m) => m.to === 'by.smtp@example.test')!;
+    const byLog = items.find((m) => m.to === 'by.log@example.test')!;
+    expect(bySmtp).toMatchObject({ deliveredVia: 'smtp', text: null });
+    expect(bySmtp.sentAt).not.toBeNull();
+    expect(byLog).toMatchObject({ deliveredVia: 'log' });
+    expect(byLog.text).toMatch(/Your code: \d{6}/);
+    expect((await errorOf((await f.as('resident')).platform.outbox({}))).code).toBe('FORBIDDEN');
+    expect((await errorOf(visitor.platform.outbox({}))).code).toBe('UNAUTHORIZED');
+    // Paged newest first.
+    const first = await (await f.as('admin')).platform.outbox({ limit: 1 });
+    expect(first.items[0]!.to).toBe('by.log@example.test');
+    const next = await (
+      await f.as('admin')
+    ).platform.outbox({ limit: 1, cursor: first.nextCursor });
+    expect(next.items[0]!.to).not.toBe('by.log@example.test');
   });
 });

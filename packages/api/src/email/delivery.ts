@@ -12,6 +12,8 @@ export interface OutgoingMessage {
 }
 
 export interface Mailer {
+  /** `log`: the message is only written to the server log (and kept in the outbox). */
+  readonly via: 'smtp' | 'log';
   send(message: OutgoingMessage): Promise<void>;
 }
 
@@ -19,6 +21,7 @@ export interface Mailer {
 export function smtpMailer(url: string): Mailer {
   const transport = createTransport(url);
   return {
+    via: 'smtp',
     async send(message) {
       await transport.sendMail(message);
     },
@@ -28,6 +31,7 @@ export function smtpMailer(url: string): Mailer {
 /** Without SMTP: each message written to the log (API.md), and kept in the outbox. */
 export function logMailer(log: (text: string) => void): Mailer {
   return {
+    via: 'log',
     send(message) {
       log(`[email] to ${message.to}: ${message.subject}\n${message.text}\n`);
       return Promise.resolve();
@@ -101,7 +105,10 @@ export function startEmailDelivery(input: {
             subject: message.subject,
             text: message.text,
           });
-          await db.update(emailOutbox).set({ sentAt: new Date(), error: null }).where(done);
+          await db
+            .update(emailOutbox)
+            .set({ sentAt: new Date(), error: null, deliveredVia: mailer.via })
+            .where(done);
           sent++;
         } catch (error) {
           const text = error instanceof Error ? error.message : String(error);

@@ -71,3 +71,12 @@ export const UpdatePlatformInput = z
   .strict()
   .refine(changesSomething, nothingToChange);
 export type UpdatePlatformInput = z.infer<typeof UpdatePlatformInput>;
+
+/** `platform.outbox`: the e-mail the platform sent, newest first. */
+export const ListOutboxInput = z
+  .object({
+    cursor: z.string().max(200).nullish(),
+    limit: z.number().int().min(1).max(100).default(50),
+  })
+  .strict();
+export type ListOutboxInput = z.infer<typeof ListOutboxInput>;

@@ -139,6 +139,8 @@ export const emailOutbox = pgTable(
     error: text(),
     /** Delivery attempts so far, and until when the current one holds the message. */
     attempts: integer().notNull().default(0),
+    /** Where it went: `smtp`, or `log` (no SMTP_URL: the outbox is then the only inbox). */
+    deliveredVia: text().$type<'smtp' | 'log'>(),
     claimedUntil: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
   },
