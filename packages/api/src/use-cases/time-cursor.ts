@@ -1,3 +1,5 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { AppError } from '../errors.js';
 
 /*
@@ -24,4 +26,38 @@ export function decodeTimeCursor(cursor: string): { at: string; id: string } {
     // Fall through to the validation error below.
   }
   throw new AppError('BAD_REQUEST', 'cursor: not a cursor returned by this list');
+}
+
+/**
+ * The rows after a cursor in the listing's order of (time, id): newest first, or oldest first
+ * for listings that run forward in time (phases).
+ */
+export function afterCursor(
+  time: AnyPgColumn,
+  id: AnyPgColumn,
+  cursor: string,
+  order: 'newest first' | 'oldest first' = 'newest first',
+): SQL {
+  const { at, id: after } = decodeTimeCursor(cursor);
+  return order === 'newest first'
+    ? sql`(${time}, ${id}) < (${at}::timestamptz, ${after}::uuid)`
+    : sql`(${time}, ${id}) > (${at}::timestamptz, ${after}::uuid)`;
+}
+
+/**
+ * A page out of the `limit + 1` rows a listing fetched (one more than it shows, to know whether
+ * another page follows): its items, and the cursor to the next page (null at the end).
+ */
+export function toPage<Row, Item>(
+  rows: Row[],
+  limit: number,
+  keyOf: (row: Row) => [time: string, id: string],
+  toItem: (row: Row) => Item,
+): { items: Item[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toItem),
+    nextCursor: rows.length > limit && last ? encodeTimeCursor(...keyOf(last)) : null,
+  };
 }

@@ -4,7 +4,7 @@ import { auditEntryReadableBy, auditLog, folders, projects, type SubjectScope } 
 import { enforce } from '../../access/guard.js';
 import { requireScope } from '../../access/guards.js';
 import type { Context } from '../../context.js';
-import { decodeTimeCursor, encodeTimeCursor } from '../time-cursor.js';
+import { afterCursor, toPage } from '../time-cursor.js';
 
 export interface AuditEntry {
   id: string;
@@ -46,10 +46,7 @@ export async function listAudit(
     }
   }
   if (input.cursor) {
-    const cursor = decodeTimeCursor(input.cursor);
-    conditions.push(
-      sql`(${auditLog.createdAt}, ${auditLog.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`,
-    );
+    conditions.push(afterCursor(auditLog.createdAt, auditLog.id, input.cursor));
   }
   const rows = await ctx.db
     .select({
@@ -70,14 +67,13 @@ export async function listAudit(
     .where(and(...conditions))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(({ createdAt, createdAtKey: _key, ...entry }) => ({
+  return toPage(
+    rows,
+    input.limit,
+    (row) => [row.createdAtKey, row.id],
+    ({ createdAt, createdAtKey: _key, ...entry }) => ({
       ...entry,
       at: createdAt.toISOString(),
-    })),
-    nextCursor:
-      rows.length > input.limit && last ? encodeTimeCursor(last.createdAtKey, last.id) : null,
-  };
+    }),
+  );
 }

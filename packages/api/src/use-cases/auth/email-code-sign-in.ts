@@ -46,19 +46,10 @@ export async function confirmEmail(ctx: Context, input: ConfirmEmailInput): Prom
     perAddress: rateLimits.codeAttemptPerAddress,
   });
   const user = await ctx.db.transaction(async (tx) => {
-    const result = await consumeCode(tx, ctx.keys, {
-      platformId: ctx.platform.id,
-      email: input.email,
-      purpose: 'confirm_email',
-      code: input.code,
-    });
+    const proved = await useCode(tx, ctx, { ...input, purpose: 'confirm_email' });
     // Not thrown here: the try must be counted, so this transaction commits.
-    if (!result.matched) return null;
-    const [existing] = await tx
-      .select()
-      .from(users)
-      .where(and(eq(users.platformId, ctx.platform.id), eq(users.email, input.email)))
-      .for('update');
+    if (!proved) return null;
+    const existing = proved.account;
     if (!existing) return createLightAccount(tx, ctx.platform, input.email);
     if (existing.emailConfirmedAt) return existing;
     const [confirmed] = await tx
@@ -70,6 +61,26 @@ export async function confirmEmail(ctx: Context, input: ConfirmEmailInput): Prom
   });
   if (!user) throw wrongCode();
   return startSession(ctx, user);
+}
+
+/**
+ * Uses up a code sent to an address and, when it matched, locks the address's account (if any)
+ * for the change the code allows. Null for a wrong or spent code; call in a transaction that
+ * commits either way, so that the try counts.
+ */
+export async function useCode(
+  tx: Database,
+  ctx: Context,
+  input: { email: string; code: string; purpose: 'confirm_email' | 'reset_password' },
+): Promise<{ account: UserRow | undefined } | null> {
+  const result = await consumeCode(tx, ctx.keys, { platformId: ctx.platform.id, ...input });
+  if (!result.matched) return null;
+  const [account] = await tx
+    .select()
+    .from(users)
+    .where(and(eq(users.platformId, ctx.platform.id), eq(users.email, input.email)))
+    .for('update');
+  return { account };
 }
 
 /** Draws names until one is free on the platform (each try in a savepoint of its own). */

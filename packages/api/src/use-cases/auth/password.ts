@@ -5,7 +5,7 @@ import type {
   ResetPasswordInput,
 } from '@samrad/core';
 import { users } from '@samrad/db';
-import { consumeCode, issueCode } from '../../auth/email-codes.js';
+import { issueCode } from '../../auth/email-codes.js';
 import { hashPassword, verifyPassword } from '../../auth/passwords.js';
 import { rateLimits, spendTry } from '../../auth/rate-limits.js';
 import { revokeSessions } from '../../auth/sessions.js';
@@ -13,7 +13,7 @@ import type { Context, SessionUser } from '../../context.js';
 import { queueEmail } from '../../email/outbox.js';
 import { AppError } from '../../errors.js';
 import { startSession, type SignedIn } from './account-session.js';
-import { wrongCode } from './email-code-sign-in.js';
+import { useCode, wrongCode } from './email-code-sign-in.js';
 import { codeEmail, passwordChangedEmail } from './emails.js';
 
 /**
@@ -67,18 +67,7 @@ export async function resetPassword(ctx: Context, input: ResetPasswordInput): Pr
   });
   const passwordHash = await hashPassword(input.password);
   const user = await ctx.db.transaction(async (tx) => {
-    const result = await consumeCode(tx, ctx.keys, {
-      platformId: ctx.platform.id,
-      email: input.email,
-      purpose: 'reset_password',
-      code: input.code,
-    });
-    if (!result.matched) return null;
-    const [existing] = await tx
-      .select()
-      .from(users)
-      .where(and(eq(users.platformId, ctx.platform.id), eq(users.email, input.email)))
-      .for('update');
+    const existing = (await useCode(tx, ctx, { ...input, purpose: 'reset_password' }))?.account;
     if (!existing) return null;
     const [updated] = await tx
       .update(users)

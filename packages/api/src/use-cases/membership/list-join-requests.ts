@@ -2,7 +2,7 @@ import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { JoinRequestStatus, ListJoinRequestsInput } from '@samrad/core';
 import { joinRequests, subjectScope, users } from '@samrad/db';
 import type { Context } from '../../context.js';
-import { decodeTimeCursor, encodeTimeCursor } from '../time-cursor.js';
+import { afterCursor, toPage } from '../time-cursor.js';
 import { personColumns, toPerson, type PersonView } from './people.js';
 
 export interface JoinRequestView {
@@ -28,10 +28,7 @@ export async function listJoinRequests(
   ];
   if (input.status) conditions.push(eq(joinRequests.status, input.status));
   if (input.cursor) {
-    const cursor = decodeTimeCursor(input.cursor);
-    conditions.push(
-      sql`(${joinRequests.createdAt}, ${joinRequests.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`,
-    );
+    conditions.push(afterCursor(joinRequests.createdAt, joinRequests.id, input.cursor));
   }
   const rows = await ctx.db
     .select({
@@ -48,18 +45,17 @@ export async function listJoinRequests(
     .where(and(...conditions))
     .orderBy(desc(joinRequests.createdAt), desc(joinRequests.id))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => ({
+  return toPage(
+    rows,
+    input.limit,
+    (row) => [row.createdAtKey, row.id],
+    (row) => ({
       id: row.id,
       user: toPerson(row),
       message: row.message,
       status: row.status,
       createdAt: row.createdAt.toISOString(),
       decidedAt: row.decidedAt?.toISOString() ?? null,
-    })),
-    nextCursor:
-      rows.length > input.limit && last ? encodeTimeCursor(last.createdAtKey, last.id) : null,
-  };
+    }),
+  );
 }

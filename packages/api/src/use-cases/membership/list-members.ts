@@ -2,7 +2,7 @@ import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { ListMembersInput } from '@samrad/core';
 import { projectMembers, subjectScope, users } from '@samrad/db';
 import type { Context } from '../../context.js';
-import { decodeTimeCursor, encodeTimeCursor } from '../time-cursor.js';
+import { afterCursor, toPage } from '../time-cursor.js';
 import { personColumns, toPerson, type PersonView } from './people.js';
 
 export interface MemberView {
@@ -24,10 +24,7 @@ export async function listMembers(
     eq(projectMembers.projectId, input.projectId),
   ];
   if (input.cursor) {
-    const cursor = decodeTimeCursor(input.cursor);
-    conditions.push(
-      sql`(${projectMembers.joinedAt}, ${projectMembers.userId}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`,
-    );
+    conditions.push(afterCursor(projectMembers.joinedAt, projectMembers.userId, input.cursor));
   }
   const rows = await ctx.db
     .select({
@@ -41,15 +38,14 @@ export async function listMembers(
     .where(and(...conditions))
     .orderBy(desc(projectMembers.joinedAt), desc(projectMembers.userId))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => ({
+  return toPage(
+    rows,
+    input.limit,
+    (row) => [row.joinedAtKey, row.personId],
+    (row) => ({
       user: toPerson(row),
       source: row.source,
       joinedAt: row.joinedAt.toISOString(),
-    })),
-    nextCursor:
-      rows.length > input.limit && last ? encodeTimeCursor(last.joinedAtKey, last.personId) : null,
-  };
+    }),
+  );
 }

@@ -1,9 +1,9 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, type SQL } from 'drizzle-orm';
 import { decide, type ListPhasesInput } from '@samrad/core';
 import { phases } from '@samrad/db';
 import { decisionEnv, type GrantedProject } from '../../access/guards.js';
 import type { Context } from '../../context.js';
-import { decodeTimeCursor, encodeTimeCursor } from '../time-cursor.js';
+import { afterCursor, toPage } from '../time-cursor.js';
 import {
   phaseViewColumns,
   toPhaseView,
@@ -36,10 +36,7 @@ export async function listPhases(
     eq(phases.projectId, project.id),
   ];
   if (input.cursor) {
-    const cursor = decodeTimeCursor(input.cursor);
-    conditions.push(
-      sql`(${phases.startAt}, ${phases.id}) > (${cursor.at}::timestamptz, ${cursor.id}::uuid)`,
-    );
+    conditions.push(afterCursor(phases.startAt, phases.id, input.cursor, 'oldest first'));
   }
   const rows = await ctx.db
     .select(phaseViewColumns(managed))
@@ -47,11 +44,10 @@ export async function listPhases(
     .where(and(...conditions))
     .orderBy(asc(phases.startAt), asc(phases.id))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => toPhaseView(row)),
-    nextCursor:
-      rows.length > input.limit && last ? encodeTimeCursor(last.startAtKey, last.id) : null,
-  };
+  return toPage(
+    rows,
+    input.limit,
+    (row) => [row.startAtKey, row.id],
+    (row) => toPhaseView(row),
+  );
 }

@@ -2,7 +2,7 @@ import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { ListOutboxInput } from '@samrad/core';
 import { emailOutbox } from '@samrad/db';
 import type { Context } from '../../context.js';
-import { decodeTimeCursor, encodeTimeCursor } from '../time-cursor.js';
+import { afterCursor, toPage } from '../time-cursor.js';
 
 export interface OutboxMessage {
   id: string;
@@ -28,10 +28,7 @@ export async function listOutbox(
 ): Promise<{ items: OutboxMessage[]; nextCursor: string | null }> {
   const conditions: (SQL | undefined)[] = [eq(emailOutbox.platformId, ctx.platform.id)];
   if (input.cursor) {
-    const cursor = decodeTimeCursor(input.cursor);
-    conditions.push(
-      sql`(${emailOutbox.createdAt}, ${emailOutbox.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`,
-    );
+    conditions.push(afterCursor(emailOutbox.createdAt, emailOutbox.id, input.cursor));
   }
   const rows = await ctx.db
     .select({
@@ -52,10 +49,11 @@ export async function listOutbox(
     .where(and(...conditions))
     .orderBy(desc(emailOutbox.createdAt), desc(emailOutbox.id))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => ({
+  return toPage(
+    rows,
+    input.limit,
+    (row) => [row.createdAtKey, row.id],
+    (row) => ({
       id: row.id,
       to: row.to,
       subject: row.subject,
@@ -65,8 +63,6 @@ export async function listOutbox(
       deliveredVia: row.deliveredVia,
       attempts: row.attempts,
       error: row.error,
-    })),
-    nextCursor:
-      rows.length > input.limit && last ? encodeTimeCursor(last.createdAtKey, last.id) : null,
-  };
+    }),
+  );
 }

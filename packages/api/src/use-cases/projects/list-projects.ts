@@ -9,7 +9,7 @@ import {
   type SubjectScope,
 } from '@samrad/db';
 import type { Context } from '../../context.js';
-import { decodeTimeCursor, encodeTimeCursor } from '../time-cursor.js';
+import { afterCursor, toPage } from '../time-cursor.js';
 import {
   projectCardColumns,
   toProjectCard,
@@ -68,10 +68,7 @@ async function loadProjectPage(
     conditions.push(sql`${projects.folderPath} @> array[${input.folderId}::uuid]`);
   if (input.search) conditions.push(projectMatchesSearch(input.search));
   if (input.cursor) {
-    const cursor = decodeTimeCursor(input.cursor);
-    conditions.push(
-      sql`(${projects.createdAt}, ${projects.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`,
-    );
+    conditions.push(afterCursor(projects.createdAt, projects.id, input.cursor));
   }
   // Within a folder, fetch the branch through its path index and sort it: walking the whole
   // listing index newest first, hoping to meet the branch's few visible rows, is the slow plan
@@ -87,11 +84,5 @@ async function loadProjectPage(
     .where(and(...conditions))
     .orderBy(...order)
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(toProjectCard),
-    nextCursor:
-      rows.length > input.limit && last ? encodeTimeCursor(last.createdAtKey, last.id) : null,
-  };
+  return toPage(rows, input.limit, (row) => [row.createdAtKey, row.id], toProjectCard);
 }

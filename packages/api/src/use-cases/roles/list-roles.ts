@@ -4,7 +4,7 @@ import { roleAssignments } from '@samrad/db';
 import { scopeColumns } from '../../access/guard.js';
 import type { Context } from '../../context.js';
 import { scopeOf } from '../auth/get-me.js';
-import { decodeTimeCursor, encodeTimeCursor } from '../time-cursor.js';
+import { afterCursor, toPage } from '../time-cursor.js';
 import type { RoleAssignmentView } from './role-scope.js';
 
 /**
@@ -26,10 +26,7 @@ export async function listRoles(
     );
   }
   if (input.cursor) {
-    const cursor = decodeTimeCursor(input.cursor);
-    conditions.push(
-      sql`(${roleAssignments.createdAt}, ${roleAssignments.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`,
-    );
+    conditions.push(afterCursor(roleAssignments.createdAt, roleAssignments.id, input.cursor));
   }
   const rows = await ctx.db
     .select({
@@ -45,11 +42,10 @@ export async function listRoles(
     .where(and(...conditions))
     .orderBy(desc(roleAssignments.createdAt), desc(roleAssignments.id))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => ({ userId: row.userId, role: row.role, scope: scopeOf(row) })),
-    nextCursor:
-      rows.length > input.limit && last ? encodeTimeCursor(last.createdAtKey, last.id) : null,
-  };
+  return toPage(
+    rows,
+    input.limit,
+    (row) => [row.createdAtKey, row.id],
+    (row) => ({ userId: row.userId, role: row.role, scope: scopeOf(row) }),
+  );
 }

@@ -11,7 +11,7 @@ import {
 } from '@samrad/db';
 import type { Context } from '../../context.js';
 import { notFound } from '../../errors.js';
-import { decodeTimeCursor, encodeTimeCursor } from '../time-cursor.js';
+import { afterCursor, toPage } from '../time-cursor.js';
 
 export interface UserListItem {
   id: string;
@@ -61,10 +61,7 @@ export async function listUsers(
     conditions.push(or(ilike(users.name, pattern), and(personal, ilike(users.email, pattern))));
   }
   if (input.cursor) {
-    const cursor = decodeTimeCursor(input.cursor);
-    conditions.push(
-      sql`(${users.createdAt}, ${users.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`,
-    );
+    conditions.push(afterCursor(users.createdAt, users.id, input.cursor));
   }
   // A page per arm of `user.read`, newest first, then the page of their union: the union's first
   // rows are among each arm's first rows. One arm (an admin's) needs no merge.
@@ -93,18 +90,17 @@ export async function listUsers(
     .where(readable)
     .orderBy(desc(users.createdAt), desc(users.id))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => ({
+  return toPage(
+    rows,
+    input.limit,
+    (row) => [row.createdAtKey, row.id],
+    (row) => ({
       id: row.id,
       name: row.name,
       ...(row.email === null ? {} : { email: row.email }),
       status: row.status,
       verified: row.verifiedAt !== null,
       registeredAt: row.createdAt.toISOString(),
-    })),
-    nextCursor:
-      rows.length > input.limit && last ? encodeTimeCursor(last.createdAtKey, last.id) : null,
-  };
+    }),
+  );
 }
