@@ -11,6 +11,7 @@ import { registrationQuestionsRouter } from './routers/registration-questions.js
 import { rolesRouter } from './routers/roles.js';
 import { usersRouter } from './routers/users.js';
 import { createCallerFactory, router } from './trpc.js';
+import { inputsRouter, participationRouter } from './routers/participation.js';
 
 export const appRouter = router({
   access: accessRouter,
@@ -18,7 +19,9 @@ export const appRouter = router({
   auth: authRouter,
   folders: foldersRouter,
   groups: groupsRouter,
+  inputs: inputsRouter,
   membership: membershipRouter,
+  participation: participationRouter,
   phases: phasesRouter,
   platform: platformRouter,
   projects: projectsRouter,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAction } from '@samrad/core';
+import { isAction, participationActions } from '@samrad/core';
 import { appRouter } from '../router.js';
 
 interface ProcedureDef {
@@ -13,9 +13,15 @@ describe('the router’s procedures', () => {
   it('each states the policy action its guard decides, or says it is open', () => {
     for (const [path, procedure] of procedures) {
       const access = procedure._def.meta?.access ?? '';
-      // The first word names an action of the registry (`decide` in @samrad/core) or `open:`.
+      // The first word names an action of the registry (`decide` in @samrad/core), a
+      // participation action (`decideParticipation`, SPEC 4.3) or `open:`.
       const first = access.split(' ')[0] ?? '';
-      expect(first === 'open:' || isAction(first), `${path}: ${access}`).toBe(true);
+      const participation =
+        first.startsWith('participation.') &&
+        (participationActions as readonly string[]).includes(first.slice('participation.'.length));
+      expect(first === 'open:' || isAction(first) || participation, `${path}: ${access}`).toBe(
+        true,
+      );
     }
   });
 
@@ -60,6 +66,7 @@ describe('the router’s procedures', () => {
       'auth.signIn',
       'auth.signOut',
       'auth.signUp',
+      'inputs.create',
     ]);
     for (const [path, p] of procedures) {
       expect(['anyone', 'full session'], path).toContain(p._def.meta?.caller);

@@ -59,6 +59,15 @@ const once = new Set<ParticipationAction>(['survey', 'poll']);
 const day = 24 * 60 * 60 * 1000;
 
 /**
+ * Whether the subject manages the project, and so takes part as a test (SPEC 2.3): no
+ * requirement, no cap, and nothing it does counts as a resident's participation.
+ */
+export function takesPartAsManager(subject: Subject, project: ProjectFacts): boolean {
+  const standing = standingOnProject(subject, project);
+  return standing !== null && managingKinds.has(standing.kind);
+}
+
+/**
  * May the subject do this action in this phase? The checks run in this fixed order — the
  * project and phase first, then who the person is, then what they still lack, then what they
  * already did — and the first that fails is the reason:

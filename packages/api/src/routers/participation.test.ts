@@ -1,0 +1,238 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import type { DataCollection } from '@samrad/core';
+import { testDatabaseKinds } from '@samrad/db/testing';
+import { createApiFixture, openSessionForTest, type ApiFixture } from '../testing/api-fixture.js';
+import { userIdOf } from '../testing/demo-ids.js';
+import { errorOf } from '../testing/refusals.js';
+
+type Caller = Awaited<ReturnType<ApiFixture['caller']>>;
+
+const rowsOf = <T>(result: unknown): T[] =>
+  (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+
+/** Participation in a phase (SPEC 4) through the router, on both engines. */
+describe.each(testDatabaseKinds())('participation on %s', (kind) => {
+  let f: ApiFixture;
+  let admin: Caller;
+  let resident: Caller;
+  let residentId: string;
+  let projectId: string;
+
+  /** The open ideation phase of a new published project, its posting set as given. */
+  async function phaseWith(
+    dataCollection: DataCollection,
+    extra: { maxPerPerson?: number; permittedBy?: 'account' | 'confirmed_email' | 'verified' } = {},
+  ) {
+    const project = await admin.projects.create({ title: `Participation ${Math.random()}` });
+    await admin.projects.setStatus({ id: project.id, status: 'published' });
+    projectId = project.id;
+    const phase = await admin.phases.create({
+      projectId,
+      title: `Ideas (${dataCollection} ${Math.random()})`,
+      method: 'ideation',
+      startAt: new Date(Date.now() - 86_400_000).toISOString(),
+    });
+    await admin.phases.setParticipation({
+      phaseId: phase.id,
+      action: 'post',
+      enabled: true,
+      permittedBy: extra.permittedBy ?? 'account',
+      dataCollection,
+      ...(extra.maxPerPerson ? { maxPerPerson: extra.maxPerPerson } : {}),
+    });
+    return phase.id;
+  }
+
+  beforeAll(async () => {
+    f = await createApiFixture(kind);
+    admin = await f.as('admin');
+    resident = await f.as('resident');
+    residentId = await userIdOf(f.connection.db, 'resident');
+    // An account answers the platform's required question before taking part (SPEC 4.5).
+    await resident.users.updateProfile({ answers: { age_group: '35_64' } });
+  });
+  afterAll(() => f?.close());
+
+  it('tells every action with whether it is allowed and why not (SPEC 4.3)', async () => {
+    const phaseId = await phaseWith('all');
+    const mine = await resident.participation.abilities({ phaseId });
+    expect(mine.post, JSON.stringify(mine.post)).toEqual({ allowed: true });
+    expect(mine.vote).toMatchObject({ allowed: false, reason: 'action_not_enabled' });
+    const visitor = await (await f.caller()).participation.abilities({ phaseId });
+    expect(visitor.post).toMatchObject({ allowed: false, reason: 'not_signed_in' });
+    // The mutation decides the same way, and carries the reason.
+    const refused = await errorOf(
+      (await f.caller()).inputs.create({ phaseId, title: 'Mine', body: 'Text' }),
+    );
+    expect([refused.code, refused.reason]).toEqual(['UNAUTHORIZED', 'not_signed_in']);
+    const notEnabled = await errorOf(
+      resident.inputs.create({
+        phaseId: await phaseWith('all').then(async (id) => {
+          await admin.phases.setParticipation({
+            phaseId: id,
+            action: 'post',
+            enabled: false,
+            permittedBy: 'account',
+          });
+          return id;
+        }),
+        title: 'Mine',
+        body: 'Text',
+      }),
+    );
+    expect([notEnabled.code, notEnabled.reason]).toEqual(['FORBIDDEN', 'action_not_enabled']);
+  });
+
+  it('posts an input with its author under full data collection, listed and read back', async () => {
+    const phaseId = await phaseWith('all');
+    const created = await resident.inputs.create({
+      phaseId,
+      title: ' A bench by the pond ',
+      body: 'So the elderly can rest.',
+      location: { latitude: 59.33, longitude: 18.06, address: 'Dammen' },
+    });
+    expect(created).toMatchObject({
+      title: 'A bench by the pond',
+      author: { id: residentId },
+      dataCollection: 'all',
+      hidden: false,
+      location: { latitude: 59.33, longitude: 18.06, address: 'Dammen' },
+    });
+    const { items } = await (await f.caller()).inputs.list({ phaseId });
+    expect(items.map((i) => i.id)).toEqual([created.id]);
+    expect((await (await f.caller()).inputs.get({ id: created.id })).title).toBe(created.title);
+  });
+
+  it('keeps nothing that leads back to the person under demographics only or full anonymity (SPEC 4.4)', async () => {
+    const { db } = f.connection;
+    const [person] = rowsOf<{ id: string; email: string; name: string }>(
+      await db.execute(sql`select id, email, name from users where id = ${residentId}`),
+    );
+    const answers = rowsOf<{ key: string; value: unknown }>(
+      await db.execute(sql`select q.key, a.value from registration_answers a
+        join registration_questions q on q.id = a.question_id where a.user_id = ${residentId}`),
+    );
+    const demographicPhase = await phaseWith('demographics');
+    const anonymousPhase = await phaseWith('anonymous');
+    const demographic = await resident.inputs.create({
+      phaseId: demographicPhase,
+      title: 'D',
+      body: 'Demographic',
+    });
+    const anonymous = await resident.inputs.create({
+      phaseId: anonymousPhase,
+      title: 'A',
+      body: 'Anonymous',
+    });
+    expect(demographic.author).toBeNull();
+    expect(anonymous.author).toBeNull();
+
+    // Everything the database holds of the two inputs and of the markers of their phases.
+    const stored = rowsOf<Record<string, unknown>>(
+      await db.execute(sql`select * from inputs where id in (${demographic.id}, ${anonymous.id})`),
+    );
+    const markers = rowsOf<Record<string, unknown>>(
+      await db.execute(sql`select * from participation_markers
+        where phase_id in (${demographicPhase}, ${anonymousPhase})`),
+    );
+    expect(stored).toHaveLength(2);
+    expect(markers).toHaveLength(2);
+    // Plain hashes anyone could recompute from what the database holds.
+    const guessable = [person!.id, person!.email, person!.name].flatMap((value) => [
+      value,
+      ...['sha256', 'md5', 'sha1'].flatMap((algorithm) =>
+        [demographicPhase, anonymousPhase, ''].map((phase) =>
+          createHash(algorithm).update(`${value}${phase}`).digest('hex'),
+        ),
+      ),
+    ]);
+    const text = JSON.stringify([stored, markers]);
+    for (const value of guessable) expect(text).not.toContain(value);
+    for (const row of stored) {
+      expect(row.author_id).toBeNull();
+      const created = new Date(row.created_at as string);
+      expect(created.getTime() % 86_400_000, 'day-coarsened').toBe(0);
+      expect(new Date(row.updated_at as string).getTime() % 86_400_000).toBe(0);
+      expect(row.moderated_by).toBeNull();
+    }
+    const byId = new Map(stored.map((row) => [row.id, row]));
+    expect(byId.get(anonymous.id)!.demographics).toBeNull();
+    const kept = byId.get(demographic.id)!.demographics as Record<string, unknown>;
+    expect(kept).toEqual(Object.fromEntries(answers.map((a) => [a.key, a.value])));
+    // Markers hold the phase, the action, a keyed hash and a count: no time, no contribution.
+    for (const marker of markers) {
+      expect(Object.keys(marker).sort()).toEqual([
+        'action',
+        'count',
+        'phase_id',
+        'platform_id',
+        'subject_hash',
+      ]);
+    }
+    // Ids are random, not a sequence that orders them.
+    expect(demographic.id).toMatch(/^[0-9a-f-]{36}$/);
+
+    // A participant cannot find their own anonymous contribution among others later.
+    const other = await f.caller(
+      await openSessionForTest(db, {
+        id: await userIdOf(db, 'moderator'),
+        platformId: f.platform.id,
+      }),
+    );
+    await other.users.updateProfile({ answers: { age_group: '18_34' } });
+    await other.inputs.create({ phaseId: anonymousPhase, title: 'B', body: 'Another' });
+    const listed = await resident.inputs.list({ phaseId: anonymousPhase });
+    expect(listed.items.every((item) => item.author === null)).toBe(true);
+  });
+
+  it('holds the cap per person, even for calls racing each other', async () => {
+    const phaseId = await phaseWith('anonymous', { maxPerPerson: 2 });
+    const attempts = await Promise.all(
+      [1, 2, 3, 4, 5].map((n) =>
+        resident.inputs.create({ phaseId, title: `Idea ${n}`, body: 'Text' }).then(
+          () => 'ok',
+          (error: { cause?: { reason?: string } }) => error.cause?.reason ?? 'error',
+        ),
+      ),
+    );
+    expect(attempts.filter((a) => a === 'ok')).toHaveLength(2);
+    expect(attempts.filter((a) => a !== 'ok').every((a) => a === 'limit_reached')).toBe(true);
+    expect((await resident.participation.abilities({ phaseId })).post).toMatchObject({
+      allowed: false,
+      reason: 'limit_reached',
+    });
+    const { items } = await admin.inputs.list({ phaseId });
+    expect(items).toHaveLength(2);
+  });
+
+  it('lets managers test a phase without counting or capping them (SPEC 2.3)', async () => {
+    const phaseId = await phaseWith('all', { maxPerPerson: 1 });
+    await admin.inputs.create({ phaseId, title: 'Test 1', body: 'Text' });
+    await admin.inputs.create({ phaseId, title: 'Test 2', body: 'Text' });
+    const markers = rowsOf<{ n: number }>(
+      await f.connection.db.execute(
+        sql`select count(*)::int as n from participation_markers where phase_id = ${phaseId}`,
+      ),
+    );
+    expect(markers[0]!.n).toBe(0);
+  });
+
+  it('hides an input of a project the caller cannot see (NOT_FOUND)', async () => {
+    const phaseId = await phaseWith('all');
+    const created = await resident.inputs.create({ phaseId, title: 'Soon hidden', body: 'Text' });
+    await admin.projects.setAccess({ id: projectId, visibleTo: 'managers' });
+    try {
+      const visitor = await f.caller();
+      expect((await errorOf(visitor.inputs.get({ id: created.id }))).code).toBe('NOT_FOUND');
+      expect((await errorOf(visitor.inputs.list({ phaseId }))).code).toBe('NOT_FOUND');
+      expect((await errorOf(visitor.participation.abilities({ phaseId }))).code).toBe('NOT_FOUND');
+      expect((await errorOf(resident.inputs.create({ phaseId, title: 'X', body: 'Y' }))).code).toBe(
+        'NOT_FOUND',
+      );
+    } finally {
+      await admin.projects.setAccess({ id: projectId, visibleTo: 'everyone' });
+    }
+  });
+});

@@ -1,0 +1,117 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { takesPartAsManager, type DataCollection, type ParticipationAction } from '@samrad/core';
+import {
+  participationMarkers,
+  registrationAnswers,
+  registrationQuestions,
+  type Database,
+  type Demographics,
+} from '@samrad/db';
+import type { PhaseParticipation, StoredSetting } from '../../access/participation-guard.js';
+import type { Context, SessionUser } from '../../context.js';
+import { AppError } from '../../errors.js';
+
+/**
+ * What a contribution carries about its person, by the phase's data collection (SPEC 4.4): all
+ * of it — the author; demographics only — the registration answers, no author; full anonymity —
+ * nothing. Under the last two, times are the day's start, so no time links it to anyone.
+ */
+export interface ContributionFields {
+  authorId: string | null;
+  dataCollection: DataCollection;
+  demographics: Demographics | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const startOfDay = (at: Date) =>
+  new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
+
+export async function contributionFields(
+  db: Database,
+  user: SessionUser,
+  setting: StoredSetting,
+): Promise<ContributionFields> {
+  const now = new Date();
+  switch (setting.dataCollection) {
+    case 'all':
+      return {
+        authorId: user.id,
+        dataCollection: 'all',
+        demographics: null,
+        createdAt: now,
+        updatedAt: now,
+      };
+    case 'demographics': {
+      const answers = await db
+        .select({ key: registrationQuestions.key, value: registrationAnswers.value })
+        .from(registrationAnswers)
+        .innerJoin(
+          registrationQuestions,
+          eq(registrationQuestions.id, registrationAnswers.questionId),
+        )
+        .where(
+          and(eq(registrationAnswers.userId, user.id), eq(registrationQuestions.enabled, true)),
+        );
+      const day = startOfDay(now);
+      return {
+        authorId: null,
+        dataCollection: 'demographics',
+        demographics: Object.fromEntries(answers.map((a) => [a.key, a.value])),
+        createdAt: day,
+        updatedAt: day,
+      };
+    }
+    case 'anonymous': {
+      const day = startOfDay(now);
+      return {
+        authorId: null,
+        dataCollection: 'anonymous',
+        demographics: null,
+        createdAt: day,
+        updatedAt: day,
+      };
+    }
+  }
+}
+
+/**
+ * The double envelope (SPEC 4.4): counts that the caller took this action in the phase, in the
+ * contribution's transaction, under the keyed hash of (user, phase) — no time, no reference to
+ * the contribution. The per-person cap holds under concurrency: the count only moves below it,
+ * so of two racing tries past the cap, one is refused (`limit_reached`). Those who manage the
+ * project take part as a test: not counted, not capped (SPEC 2.3).
+ */
+export async function countParticipation(
+  tx: Database,
+  ctx: Context,
+  granted: { participation: PhaseParticipation; setting: StoredSetting },
+  action: ParticipationAction,
+): Promise<void> {
+  const { participation, setting } = granted;
+  if (!participation.subjectHash) return;
+  if (takesPartAsManager(await ctx.subject(), participation.project)) return;
+  const cap = setting.facts.maxPerPerson;
+  const [counted] = await tx
+    .insert(participationMarkers)
+    .values({
+      platformId: ctx.platform.id,
+      phaseId: participation.phase.id,
+      action,
+      subjectHash: participation.subjectHash,
+      count: 1,
+    })
+    .onConflictDoUpdate({
+      target: [
+        participationMarkers.phaseId,
+        participationMarkers.action,
+        participationMarkers.subjectHash,
+      ],
+      set: { count: sql`${participationMarkers.count} + 1` },
+      ...(cap === null ? {} : { setWhere: sql`${participationMarkers.count} < ${cap}` }),
+    })
+    .returning({ count: participationMarkers.count });
+  if (!counted) {
+    throw new AppError('FORBIDDEN', `at most ${cap} per person in this phase`, 'limit_reached');
+  }
+}

@@ -1,0 +1,80 @@
+import { sql } from 'drizzle-orm';
+import type { DataCollection } from '@samrad/core';
+import { inputs, users } from '@samrad/db';
+
+/** What a listing or a reader sees of an input. */
+export interface InputView {
+  id: string;
+  phaseId: string;
+  title: string;
+  body: string;
+  location: { latitude: number; longitude: number; address: string | null } | null;
+  /** Only under full data collection (SPEC 4.4); never for demographic or anonymous inputs. */
+  author: { id: string; name: string } | null;
+  dataCollection: DataCollection;
+  hidden: boolean;
+  reactions: { up: number; down: number };
+  comments: number;
+  /** Day-coarsened under demographic and anonymous collection (SPEC 4.4). */
+  createdAt: string;
+}
+
+/** The columns an input view needs, the author's name from a left join on `users`. */
+export const inputViewColumns = {
+  id: inputs.id,
+  phaseId: inputs.phaseId,
+  title: inputs.title,
+  body: inputs.body,
+  latitude: inputs.latitude,
+  longitude: inputs.longitude,
+  address: inputs.address,
+  authorId: inputs.authorId,
+  authorName: users.name,
+  dataCollection: inputs.dataCollection,
+  moderation: inputs.moderation,
+  reactionsUp: inputs.reactionsUp,
+  reactionsDown: inputs.reactionsDown,
+  commentsCount: inputs.commentsCount,
+  createdAt: inputs.createdAt,
+  createdAtKey: sql<string>`${inputs.createdAt}::text`,
+};
+
+interface InputRow {
+  id: string;
+  phaseId: string;
+  title: string;
+  body: string;
+  latitude: number | null;
+  longitude: number | null;
+  address: string | null;
+  authorId: string | null;
+  authorName: string | null;
+  dataCollection: DataCollection;
+  moderation: 'visible' | 'hidden';
+  reactionsUp: number;
+  reactionsDown: number;
+  commentsCount: number;
+  createdAt: Date;
+}
+
+export function toInputView(row: InputRow): InputView {
+  return {
+    id: row.id,
+    phaseId: row.phaseId,
+    title: row.title,
+    body: row.body,
+    location:
+      row.latitude !== null && row.longitude !== null
+        ? { latitude: row.latitude, longitude: row.longitude, address: row.address }
+        : null,
+    author:
+      row.dataCollection === 'all' && row.authorId && row.authorName
+        ? { id: row.authorId, name: row.authorName }
+        : null,
+    dataCollection: row.dataCollection,
+    hidden: row.moderation === 'hidden',
+    reactions: { up: row.reactionsUp, down: row.reactionsDown },
+    comments: row.commentsCount,
+    createdAt: row.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { Id } from '../projects/schemas.js';
+
+/*
+ * API.md `participation.abilities` and `inputs.*` (SPEC 4). Inputs are strict: an author, a
+ * time or a moderation state is never set by whoever posts.
+ */
+
+export const PhaseIdInput = z.object({ phaseId: Id }).strict();
+export type PhaseIdInput = z.infer<typeof PhaseIdInput>;
+
+const Location = z
+  .object({
+    latitude: z.number().min(-90).max(90),
+    longitude: z.number().min(-180).max(180),
+    address: z.string().trim().max(300).optional(),
+  })
+  .strict();
+
+export const CreateInputInput = z
+  .object({
+    phaseId: Id,
+    title: z.string().trim().min(1).max(300),
+    body: z.string().trim().min(1).max(10_000),
+    location: Location.optional(),
+  })
+  .strict();
+export type CreateInputInput = z.infer<typeof CreateInputInput>;
+
+export const ListInputsInput = z
+  .object({
+    phaseId: Id,
+    cursor: z.string().max(200).nullish(),
+    limit: z.number().int().min(1).max(100).default(24),
+  })
+  .strict();
+export type ListInputsInput = z.infer<typeof ListInputsInput>;
+
+export const InputIdInput = z.object({ id: Id }).strict();
+export type InputIdInput = z.infer<typeof InputIdInput>;
