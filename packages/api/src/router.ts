@@ -11,7 +11,7 @@ import { registrationQuestionsRouter } from './routers/registration-questions.js
 import { rolesRouter } from './routers/roles.js';
 import { usersRouter } from './routers/users.js';
 import { createCallerFactory, router } from './trpc.js';
-import { inputsRouter, participationRouter } from './routers/participation.js';
+import { inputsRouter, participationRouter, votesRouter } from './routers/participation.js';
 
 export const appRouter = router({
   access: accessRouter,
@@ -28,6 +28,7 @@ export const appRouter = router({
   registrationQuestions: registrationQuestionsRouter,
   roles: rolesRouter,
   users: usersRouter,
+  votes: votesRouter,
 });
 
 export type AppRouter = typeof appRouter;

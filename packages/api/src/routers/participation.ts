@@ -1,4 +1,10 @@
-import { CreateInputInput, InputIdInput, ListInputsInput, PhaseIdInput } from '@samrad/core';
+import {
+  CastVoteInput,
+  CreateInputInput,
+  InputIdInput,
+  ListInputsInput,
+  PhaseIdInput,
+} from '@samrad/core';
 import { both, listing } from '../access/guards.js';
 import { onInput } from '../access/input-guard.js';
 import { onPhaseParticipation, toParticipate } from '../access/participation-guard.js';
@@ -6,7 +12,9 @@ import { onPhase } from '../access/phase-guard.js';
 import { abilities } from '../use-cases/participation/abilities.js';
 import { createInput } from '../use-cases/inputs/create-input.js';
 import { getInput, listInputs } from '../use-cases/inputs/list-inputs.js';
-import { forAnyone, router } from '../trpc.js';
+import { castVote } from '../use-cases/votes/cast-vote.js';
+import { voteResults } from '../use-cases/votes/vote-results.js';
+import { forAnyone, forSignedIn, router } from '../trpc.js';
 
 /** API.md `participation.abilities` (SPEC 4.3). */
 export const participationRouter = router({
@@ -33,4 +41,16 @@ export const inputsRouter = router({
     CreateInputInput,
     toParticipate('post', (input) => input.phaseId),
   ).mutation(({ ctx, input }) => createInput(ctx, input, ctx.granted)),
+});
+
+/** API.md `votes.*` (SPEC 4.1): ballots in voting phases, and their results for managers. */
+export const votesRouter = router({
+  cast: forAnyone(
+    CastVoteInput,
+    toParticipate('vote', (input) => input.phaseId),
+  ).mutation(({ ctx, input }) => castVote(ctx, input, ctx.granted)),
+  results: forSignedIn(
+    PhaseIdInput,
+    onPhase('project.viewInsights', (input) => input.phaseId),
+  ).query(({ ctx }) => voteResults(ctx, ctx.granted.phase.id)),
 });

@@ -67,6 +67,7 @@ describe('the router’s procedures', () => {
       'auth.signOut',
       'auth.signUp',
       'inputs.create',
+      'votes.cast',
     ]);
     for (const [path, p] of procedures) {
       expect(['anyone', 'full session'], path).toContain(p._def.meta?.caller);

@@ -38,3 +38,34 @@ export type ListInputsInput = z.infer<typeof ListInputsInput>;
 
 export const InputIdInput = z.object({ id: Id }).strict();
 export type InputIdInput = z.infer<typeof InputIdInput>;
+
+const InputIds = z
+  .array(Id)
+  .min(1)
+  .max(100)
+  .refine((ids) => new Set(ids).size === ids.length, { message: 'each input once' });
+
+/**
+ * API.md `votes.cast`: the caller's ballot in a voting phase — `inputIds` for single and
+ * multiple choice, `allocations` for budget allocation. A ballot replaces the caller's earlier one
+ * while the phase runs (personal data collection; otherwise a ballot is cast once).
+ */
+export const CastVoteInput = z
+  .object({
+    phaseId: Id,
+    inputIds: InputIds.optional(),
+    allocations: z
+      .array(z.object({ inputId: Id, amount: z.number().int().min(1).max(1_000_000_000) }).strict())
+      .min(1)
+      .max(100)
+      .refine((list) => new Set(list.map((a) => a.inputId)).size === list.length, {
+        message: 'each input once',
+      })
+      .optional(),
+  })
+  .strict()
+  .refine((input) => (input.inputIds === undefined) !== (input.allocations === undefined), {
+    path: ['inputIds'],
+    message: 'either inputIds (single or multiple choice) or allocations (budget)',
+  });
+export type CastVoteInput = z.infer<typeof CastVoteInput>;

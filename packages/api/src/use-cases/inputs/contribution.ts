@@ -87,11 +87,13 @@ export async function countParticipation(
   ctx: Context,
   granted: { participation: PhaseParticipation; setting: StoredSetting },
   action: ParticipationAction,
+  /** Once per person, managers included (a ballot that nothing links to its voter). */
+  options: { once?: boolean } = {},
 ): Promise<void> {
   const { participation, setting } = granted;
   if (!participation.subjectHash) return;
-  if (takesPartAsManager(await ctx.subject(), participation.project)) return;
-  const cap = setting.facts.maxPerPerson;
+  if (!options.once && takesPartAsManager(await ctx.subject(), participation.project)) return;
+  const cap = options.once ? 1 : setting.facts.maxPerPerson;
   const [counted] = await tx
     .insert(participationMarkers)
     .values({
@@ -112,6 +114,8 @@ export async function countParticipation(
     })
     .returning({ count: participationMarkers.count });
   if (!counted) {
-    throw new AppError('FORBIDDEN', `at most ${cap} per person in this phase`, 'limit_reached');
+    throw options.once
+      ? new AppError('FORBIDDEN', 'already done in this phase', 'already_done')
+      : new AppError('FORBIDDEN', `at most ${cap} per person in this phase`, 'limit_reached');
   }
 }
