@@ -11,7 +11,12 @@ import { registrationQuestionsRouter } from './routers/registration-questions.js
 import { rolesRouter } from './routers/roles.js';
 import { usersRouter } from './routers/users.js';
 import { createCallerFactory, router } from './trpc.js';
-import { inputsRouter, participationRouter, votesRouter } from './routers/participation.js';
+import {
+  inputsRouter,
+  participationRouter,
+  surveysRouter,
+  votesRouter,
+} from './routers/participation.js';
 
 export const appRouter = router({
   access: accessRouter,
@@ -27,6 +32,7 @@ export const appRouter = router({
   projects: projectsRouter,
   registrationQuestions: registrationQuestionsRouter,
   roles: rolesRouter,
+  surveys: surveysRouter,
   users: usersRouter,
   votes: votesRouter,
 });

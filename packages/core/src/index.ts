@@ -13,6 +13,7 @@ export * from './users/auth-schemas.js';
 export * from './users/usernames.js';
 export * from './participation/decide-participation.js';
 export * from './participation/schemas.js';
+export * from './participation/surveys.js';
 export * from './groups/rules.js';
 export * from './platform/schemas.js';
 export * from './folders/schemas.js';

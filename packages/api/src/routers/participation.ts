@@ -4,6 +4,8 @@ import {
   InputIdInput,
   ListInputsInput,
   PhaseIdInput,
+  SetSurveyQuestionsInput,
+  SubmitSurveyInput,
 } from '@samrad/core';
 import { both, listing } from '../access/guards.js';
 import { onInput } from '../access/input-guard.js';
@@ -12,6 +14,7 @@ import { onPhase } from '../access/phase-guard.js';
 import { abilities } from '../use-cases/participation/abilities.js';
 import { createInput } from '../use-cases/inputs/create-input.js';
 import { getInput, listInputs } from '../use-cases/inputs/list-inputs.js';
+import { getSurvey, setSurveyQuestions, submitSurvey } from '../use-cases/surveys/survey.js';
 import { castVote } from '../use-cases/votes/cast-vote.js';
 import { voteResults } from '../use-cases/votes/vote-results.js';
 import { forAnyone, forSignedIn, router } from '../trpc.js';
@@ -53,4 +56,20 @@ export const votesRouter = router({
     PhaseIdInput,
     onPhase('project.viewInsights', (input) => input.phaseId),
   ).query(({ ctx }) => voteResults(ctx, ctx.granted.phase.id)),
+});
+
+/** API.md `surveys.*` (SPEC 4.1): questions set by the phase's managers, answered by residents. */
+export const surveysRouter = router({
+  get: forAnyone(
+    PhaseIdInput,
+    onPhaseParticipation((input) => input.phaseId),
+  ).query(({ ctx }) => getSurvey(ctx, ctx.granted.participation)),
+  setQuestions: forSignedIn(
+    SetSurveyQuestionsInput,
+    onPhase('phase.manage', (input) => input.phaseId),
+  ).mutation(({ ctx, input }) => setSurveyQuestions(ctx, input, ctx.granted.phase)),
+  submit: forAnyone(
+    SubmitSurveyInput,
+    toParticipate('survey', (input) => input.phaseId),
+  ).mutation(({ ctx, input }) => submitSurvey(ctx, input, ctx.granted)),
 });

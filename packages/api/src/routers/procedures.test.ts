@@ -67,6 +67,7 @@ describe('the router’s procedures', () => {
       'auth.signOut',
       'auth.signUp',
       'inputs.create',
+      'surveys.submit',
       'votes.cast',
     ]);
     for (const [path, p] of procedures) {
