@@ -12,6 +12,7 @@ import { rolesRouter } from './routers/roles.js';
 import { usersRouter } from './routers/users.js';
 import { createCallerFactory, router } from './trpc.js';
 import {
+  commentsRouter,
   inputsRouter,
   participationRouter,
   surveysRouter,
@@ -22,6 +23,7 @@ export const appRouter = router({
   access: accessRouter,
   audit: auditRouter,
   auth: authRouter,
+  comments: commentsRouter,
   folders: foldersRouter,
   groups: groupsRouter,
   inputs: inputsRouter,

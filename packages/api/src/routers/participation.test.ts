@@ -235,4 +235,89 @@ describe.each(testDatabaseKinds())('participation on %s', (kind) => {
       await admin.projects.setAccess({ id: projectId, visibleTo: 'everyone' });
     }
   });
+
+  it('lets authors edit and delete their own while the phase is open, and moderators hide or delete any', async () => {
+    const phaseId = await phaseWith('all', { maxPerPerson: 1 });
+    const mine = await resident.inputs.create({ phaseId, title: 'First words', body: 'Text' });
+    expect((await resident.inputs.update({ id: mine.id, title: 'Better words' })).title).toBe(
+      'Better words',
+    );
+    // Not their words to rewrite.
+    expect((await errorOf(admin.inputs.update({ id: mine.id, body: 'Edited' }))).reason).toBe(
+      'not_permitted',
+    );
+    const other = await f.as('folder.manager');
+    expect((await errorOf(other.inputs.delete({ id: mine.id }))).code).not.toBe(
+      'INTERNAL_SERVER_ERROR',
+    );
+
+    // Hidden: gone from residents' listings, kept in the managers' (SPEC 4, moderation).
+    const hidden = await admin.inputs.moderate({ id: mine.id, hidden: true, reason: 'Off topic' });
+    expect(hidden.hidden).toBe(true);
+    expect((await (await f.caller()).inputs.list({ phaseId })).items).toEqual([]);
+    expect((await admin.inputs.list({ phaseId })).items.map((i) => i.id)).toEqual([mine.id]);
+    expect((await errorOf((await f.caller()).inputs.get({ id: mine.id }))).code).toBe('NOT_FOUND');
+    expect((await errorOf(resident.inputs.moderate({ id: mine.id, hidden: false }))).code).toBe(
+      'NOT_FOUND',
+    );
+    await admin.inputs.moderate({ id: mine.id, hidden: false });
+
+    // The author deletes it: the cap of one frees again.
+    expect((await resident.participation.abilities({ phaseId })).post.reason).toBe('limit_reached');
+    await resident.inputs.delete({ id: mine.id });
+    expect((await resident.participation.abilities({ phaseId })).post).toEqual({ allowed: true });
+    const second = await resident.inputs.create({ phaseId, title: 'Again', body: 'Text' });
+    await admin.inputs.delete({ id: second.id });
+    expect((await errorOf(resident.inputs.get({ id: second.id }))).code).toBe('NOT_FOUND');
+    // A moderator's deletion does not give the post back.
+    expect((await resident.participation.abilities({ phaseId })).post.reason).toBe('limit_reached');
+  });
+
+  it('keeps an author’s input as it was once the phase is over', async () => {
+    const phaseId = await phaseWith('all');
+    const mine = await resident.inputs.create({ phaseId, title: 'Before the end', body: 'Text' });
+    await admin.phases.update({ id: phaseId, endAt: new Date(Date.now() - 1000).toISOString() });
+    const refused = await errorOf(resident.inputs.update({ id: mine.id, title: 'After' }));
+    expect([refused.code, refused.reason]).toEqual(['FORBIDDEN', 'phase_not_active']);
+    expect((await errorOf(resident.inputs.delete({ id: mine.id }))).reason).toBe(
+      'phase_not_active',
+    );
+  });
+
+  it('takes comments and one level of replies, counted on the input, deleted with their replies', async () => {
+    const phaseId = await phaseWith('all');
+    await admin.phases.setParticipation({
+      phaseId,
+      action: 'comment',
+      enabled: true,
+      permittedBy: 'account',
+    });
+    const idea = await resident.inputs.create({ phaseId, title: 'Talk about it', body: 'Text' });
+    const visitor = await f.caller();
+    const refused = await errorOf(visitor.comments.create({ inputId: idea.id, body: 'Hi' }));
+    expect([refused.code, refused.reason]).toEqual(['UNAUTHORIZED', 'not_signed_in']);
+    const first = await resident.comments.create({ inputId: idea.id, body: 'A first thought' });
+    const reply = await admin.comments.create({
+      inputId: idea.id,
+      body: 'Thanks',
+      parentId: first.id,
+    });
+    const deeper = await errorOf(
+      resident.comments.create({ inputId: idea.id, body: 'Deeper', parentId: reply.id }),
+    );
+    expect([deeper.code, deeper.field]).toEqual(['BAD_REQUEST', 'parentId']);
+    const { items } = await visitor.comments.list({ inputId: idea.id });
+    expect(items.map((c) => [c.body, c.parentId])).toEqual([
+      ['A first thought', null],
+      ['Thanks', first.id],
+    ]);
+    expect((await visitor.inputs.get({ id: idea.id })).comments).toBe(2);
+    // Someone else's comment is not theirs to delete; its author's is.
+    expect(
+      (await errorOf((await f.as('folder.manager')).comments.delete({ id: first.id }))).code,
+    ).toBe('FORBIDDEN');
+    await resident.comments.delete({ id: first.id });
+    expect((await visitor.comments.list({ inputId: idea.id })).items).toEqual([]);
+    expect((await visitor.inputs.get({ id: idea.id })).comments).toBe(0);
+  });
 });

@@ -1,17 +1,31 @@
 import {
   CastVoteInput,
+  CommentIdInput,
+  CreateCommentInput,
+  ListCommentsInput,
   CreateInputInput,
   InputIdInput,
   ListInputsInput,
+  ModerateInputInput,
   PhaseIdInput,
   SetSurveyQuestionsInput,
   SubmitSurveyInput,
+  UpdateInputInput,
 } from '@samrad/core';
 import { both, listing } from '../access/guards.js';
+import { onInputChange } from '../access/input-change-guard.js';
 import { onInput } from '../access/input-guard.js';
 import { onPhaseParticipation, toParticipate } from '../access/participation-guard.js';
 import { onPhase } from '../access/phase-guard.js';
 import { abilities } from '../use-cases/participation/abilities.js';
+import { deleteInput, moderateInput, updateInput } from '../use-cases/inputs/change-input.js';
+import {
+  createComment,
+  deleteComment,
+  listComments,
+  onCommentDeletion,
+  toComment,
+} from '../use-cases/comments/comments.js';
 import { createInput } from '../use-cases/inputs/create-input.js';
 import { getInput, listInputs } from '../use-cases/inputs/list-inputs.js';
 import { getSurvey, setSurveyQuestions, submitSurvey } from '../use-cases/surveys/survey.js';
@@ -44,6 +58,18 @@ export const inputsRouter = router({
     CreateInputInput,
     toParticipate('post', (input) => input.phaseId),
   ).mutation(({ ctx, input }) => createInput(ctx, input, ctx.granted)),
+  update: forSignedIn(
+    UpdateInputInput,
+    onInputChange('edit', (input) => input.id),
+  ).mutation(({ ctx, input }) => updateInput(ctx, input)),
+  delete: forSignedIn(
+    InputIdInput,
+    onInputChange('delete', (input) => input.id),
+  ).mutation(({ ctx }) => deleteInput(ctx, ctx.granted.input)),
+  moderate: forSignedIn(
+    ModerateInputInput,
+    onInputChange('moderate', (input) => input.id),
+  ).mutation(({ ctx, input }) => moderateInput(ctx, input)),
 });
 
 /** API.md `votes.*` (SPEC 4.1): ballots in voting phases, and their results for managers. */
@@ -72,4 +98,18 @@ export const surveysRouter = router({
     SubmitSurveyInput,
     toParticipate('survey', (input) => input.phaseId),
   ).mutation(({ ctx, input }) => submitSurvey(ctx, input, ctx.granted)),
+});
+
+/** API.md `comments.*` (SPEC 4.1): on inputs, one level of replies, moderated like inputs. */
+export const commentsRouter = router({
+  list: forAnyone(
+    ListCommentsInput,
+    onInput('input.read', (input) => input.inputId),
+  ).query(({ ctx, input }) => listComments(ctx, input, ctx.granted.input)),
+  create: forAnyone(CreateCommentInput, toComment()).mutation(({ ctx, input }) =>
+    createComment(ctx, input, ctx.granted),
+  ),
+  delete: forSignedIn(CommentIdInput, onCommentDeletion()).mutation(({ ctx }) =>
+    deleteComment(ctx, ctx.granted),
+  ),
 });

@@ -66,6 +66,7 @@ describe('the router’s procedures', () => {
       'auth.signIn',
       'auth.signOut',
       'auth.signUp',
+      'comments.create',
       'inputs.create',
       'surveys.submit',
       'votes.cast',

@@ -69,3 +69,40 @@ export const CastVoteInput = z
     message: 'either inputIds (single or multiple choice) or allocations (budget)',
   });
 export type CastVoteInput = z.infer<typeof CastVoteInput>;
+
+export const UpdateInputInput = z
+  .object({
+    id: Id,
+    title: z.string().trim().min(1).max(300).optional(),
+    body: z.string().trim().min(1).max(10_000).optional(),
+  })
+  .strict()
+  .refine((input) => input.title !== undefined || input.body !== undefined, {
+    path: ['title'],
+    message: 'nothing to change',
+  });
+export type UpdateInputInput = z.infer<typeof UpdateInputInput>;
+
+/** Moderation: a hidden input leaves residents' listings, not its managers' (SPEC 4). */
+export const ModerateInputInput = z
+  .object({ id: Id, hidden: z.boolean(), reason: z.string().trim().max(1_000).optional() })
+  .strict();
+export type ModerateInputInput = z.infer<typeof ModerateInputInput>;
+
+/** API.md `comments.*`: threaded one level deep (a reply answers a comment, not a reply). */
+export const ListCommentsInput = z
+  .object({
+    inputId: Id,
+    cursor: z.string().max(200).nullish(),
+    limit: z.number().int().min(1).max(200).default(100),
+  })
+  .strict();
+export type ListCommentsInput = z.infer<typeof ListCommentsInput>;
+
+export const CreateCommentInput = z
+  .object({ inputId: Id, body: z.string().trim().min(1).max(5_000), parentId: Id.optional() })
+  .strict();
+export type CreateCommentInput = z.infer<typeof CreateCommentInput>;
+
+export const CommentIdInput = z.object({ id: Id }).strict();
+export type CommentIdInput = z.infer<typeof CommentIdInput>;

@@ -1,0 +1,61 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { ModerateInputInput, UpdateInputInput } from '@samrad/core';
+import { inputs, participationMarkers } from '@samrad/db';
+import type { ChangedInput } from '../../access/input-change-guard.js';
+import { markerHash } from '../../access/participation-guard.js';
+import type { Context } from '../../context.js';
+import { getInput } from './list-inputs.js';
+import type { InputView } from './input-view.js';
+
+/** Its author's new words (the guard decided `edit`). */
+export async function updateInput(ctx: Context, input: UpdateInputInput): Promise<InputView> {
+  const { id, ...words } = input;
+  await ctx.db
+    .update(inputs)
+    .set({ ...words, updatedAt: new Date() })
+    .where(eq(inputs.id, id));
+  return getInput(ctx, id);
+}
+
+/**
+ * Gone for good (the guard decided `delete`). When its author deletes it, their post no longer
+ * counts towards the phase's cap per person; a moderator's deletion leaves the count as it was.
+ */
+export async function deleteInput(ctx: Context, input: ChangedInput): Promise<{ id: string }> {
+  await ctx.db.transaction(async (tx) => {
+    await tx.delete(inputs).where(eq(inputs.id, input.id));
+    const user = ctx.viewer.user;
+    if (user && input.authorId === user.id) {
+      const mine = and(
+        eq(participationMarkers.phaseId, input.phaseId),
+        eq(participationMarkers.action, 'post'),
+        eq(participationMarkers.subjectHash, markerHash(ctx, input.phaseId, user.id)),
+      );
+      // One statement each way: a marker of one post goes, one of several counts one less.
+      const [gone] = await tx
+        .delete(participationMarkers)
+        .where(and(mine, eq(participationMarkers.count, 1)))
+        .returning({ count: participationMarkers.count });
+      if (!gone) {
+        await tx
+          .update(participationMarkers)
+          .set({ count: sql`${participationMarkers.count} - 1` })
+          .where(and(mine, sql`${participationMarkers.count} > 1`));
+      }
+    }
+  });
+  return { id: input.id };
+}
+
+/** Hidden from residents' listings or shown again, with who did it and why (`moderate`). */
+export async function moderateInput(ctx: Context, input: ModerateInputInput): Promise<InputView> {
+  await ctx.db
+    .update(inputs)
+    .set({
+      moderation: input.hidden ? 'hidden' : 'visible',
+      moderatedBy: ctx.viewer.user?.id ?? null,
+      moderationReason: input.hidden ? (input.reason ?? null) : null,
+    })
+    .where(eq(inputs.id, input.id));
+  return getInput(ctx, input.id);
+}
