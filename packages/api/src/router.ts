@@ -15,6 +15,7 @@ import {
   commentsRouter,
   inputsRouter,
   participationRouter,
+  reactionsRouter,
   surveysRouter,
   votesRouter,
 } from './routers/participation.js';
@@ -32,6 +33,7 @@ export const appRouter = router({
   phases: phasesRouter,
   platform: platformRouter,
   projects: projectsRouter,
+  reactions: reactionsRouter,
   registrationQuestions: registrationQuestionsRouter,
   roles: rolesRouter,
   surveys: surveysRouter,

@@ -1,9 +1,15 @@
 import { and, eq } from 'drizzle-orm';
 import { decide, type InputFacts } from '@samrad/core';
 import { inputs, projects } from '@samrad/db';
+import type { Context } from '../context.js';
 import { notFound } from '../errors.js';
 import { enforce } from './guard.js';
 import type { Guard } from './guards.js';
+import {
+  toParticipate,
+  type PhaseParticipation,
+  type StoredSetting,
+} from './participation-guard.js';
 import { projectFactsColumns, toProjectFacts } from './project-facts.js';
 
 export type GrantedInput = InputFacts & { id: string; phaseId: string; authorId: string | null };
@@ -37,6 +43,34 @@ export function onInput<TInput>(
       };
       enforce(decide(await ctx.subject(), action, { type: 'input', input: facts }));
       return { input: facts };
+    },
+  };
+}
+
+/**
+ * Taking part on an input (commenting, reacting): the input must be readable, and the policy
+ * lets the caller do `action` in the input's phase (`toParticipate`). `alreadyCounted` tells an
+ * act the caller already did on this input (a reaction changed), which a cap does not stop.
+ */
+export function toParticipateOn<TInput>(
+  action: 'comment' | 'react',
+  inputIdOf: (input: TInput) => string,
+  alreadyCounted: (ctx: Context, inputId: string) => Promise<boolean> = () => Promise.resolve(false),
+): Guard<
+  TInput,
+  { input: GrantedInput; participation: PhaseParticipation; setting: StoredSetting }
+> {
+  const participate = toParticipate<GrantedInput>(
+    action,
+    (target) => target.phaseId,
+    (ctx, target) => alreadyCounted(ctx, target.id),
+  );
+  const read = onInput<TInput>('input.read', inputIdOf);
+  return {
+    access: `${participate.access} in the input's phase, on a readable input`,
+    async check(ctx, input) {
+      const { input: target } = await read.check(ctx, input);
+      return { input: target, ...(await participate.check(ctx, target)) };
     },
   };
 }

@@ -128,6 +128,8 @@ export function decideIn(
   subject: Subject,
   participation: PhaseParticipation,
   action: ParticipationAction,
+  /** The act is one already counted (a reaction changed or taken back): not a new one. */
+  alreadyCounted = false,
 ): Decision<ParticipationReason> {
   const { phase, project } = participation;
   return decideParticipation(subject, {
@@ -139,7 +141,10 @@ export function decideIn(
     },
     action,
     setting: participation.settings.get(action)?.facts,
-    priorCount: participation.priorCounts.get(action) ?? 0,
+    priorCount: Math.max(
+      0,
+      (participation.priorCounts.get(action) ?? 0) - (alreadyCounted ? 1 : 0),
+    ),
     now: new Date(),
   });
 }
@@ -171,13 +176,19 @@ export function participationDenial(
 export function toParticipate<TInput>(
   action: ParticipationAction,
   phaseIdOf: (input: TInput) => string,
+  alreadyCounted: (ctx: Context, input: TInput) => Promise<boolean> = () => Promise.resolve(false),
 ): Guard<TInput, { participation: PhaseParticipation; setting: StoredSetting }> {
   return {
     access: `participation.${action} (decideParticipation, SPEC 4.3 reasons)`,
     async check(ctx, input) {
       const participation = await loadPhaseParticipation(ctx, phaseIdOf(input));
       const setting = participation.settings.get(action);
-      const decision = decideIn(await ctx.subject(), participation, action);
+      const decision = decideIn(
+        await ctx.subject(),
+        participation,
+        action,
+        await alreadyCounted(ctx, input),
+      );
       if (!decision.allowed || !setting) throw participationDenial(ctx, decision, setting);
       return { participation, setting };
     },

@@ -8,13 +8,14 @@ import {
   ListInputsInput,
   ModerateInputInput,
   PhaseIdInput,
+  SetReactionInput,
   SetSurveyQuestionsInput,
   SubmitSurveyInput,
   UpdateInputInput,
 } from '@samrad/core';
 import { both, listing } from '../access/guards.js';
 import { onInputChange } from '../access/input-change-guard.js';
-import { onInput } from '../access/input-guard.js';
+import { onInput, toParticipateOn } from '../access/input-guard.js';
 import { onPhaseParticipation, toParticipate } from '../access/participation-guard.js';
 import { onPhase } from '../access/phase-guard.js';
 import { abilities } from '../use-cases/participation/abilities.js';
@@ -24,10 +25,10 @@ import {
   deleteComment,
   listComments,
   onCommentDeletion,
-  toComment,
 } from '../use-cases/comments/comments.js';
 import { createInput } from '../use-cases/inputs/create-input.js';
 import { getInput, listInputs } from '../use-cases/inputs/list-inputs.js';
+import { hasReacted, setReaction } from '../use-cases/reactions/set-reaction.js';
 import { getSurvey, setSurveyQuestions, submitSurvey } from '../use-cases/surveys/survey.js';
 import { castVote } from '../use-cases/votes/cast-vote.js';
 import { voteResults } from '../use-cases/votes/vote-results.js';
@@ -106,10 +107,19 @@ export const commentsRouter = router({
     ListCommentsInput,
     onInput('input.read', (input) => input.inputId),
   ).query(({ ctx, input }) => listComments(ctx, input, ctx.granted.input)),
-  create: forAnyone(CreateCommentInput, toComment()).mutation(({ ctx, input }) =>
-    createComment(ctx, input, ctx.granted),
-  ),
+  create: forAnyone(
+    CreateCommentInput,
+    toParticipateOn('comment', (input) => input.inputId),
+  ).mutation(({ ctx, input }) => createComment(ctx, input, ctx.granted)),
   delete: forSignedIn(CommentIdInput, onCommentDeletion()).mutation(({ ctx }) =>
     deleteComment(ctx, ctx.granted),
   ),
+});
+
+/** API.md `reactions.set` (SPEC 4.1): up or down on an input, one per person. */
+export const reactionsRouter = router({
+  set: forAnyone(
+    SetReactionInput,
+    toParticipateOn('react', (input) => input.inputId, hasReacted),
+  ).mutation(({ ctx, input }) => setReaction(ctx, input, ctx.granted)),
 });

@@ -106,3 +106,9 @@ export type CreateCommentInput = z.infer<typeof CreateCommentInput>;
 
 export const CommentIdInput = z.object({ id: Id }).strict();
 export type CommentIdInput = z.infer<typeof CommentIdInput>;
+
+/** API.md `reactions.set`: up, down, or none (taking one's reaction back). */
+export const SetReactionInput = z
+  .object({ inputId: Id, kind: z.enum(['up', 'down']).nullable() })
+  .strict();
+export type SetReactionInput = z.infer<typeof SetReactionInput>;

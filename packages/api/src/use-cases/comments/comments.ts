@@ -3,13 +3,8 @@ import { decide, type CreateCommentInput, type ListCommentsInput } from '@samrad
 import { comments, inputs, phases, projects, users } from '@samrad/db';
 import { enforceInputChange } from '../../access/input-change-guard.js';
 import type { GrantedInput } from '../../access/input-guard.js';
-import { onInput } from '../../access/input-guard.js';
 import type { Guard } from '../../access/guards.js';
-import {
-  toParticipate,
-  type PhaseParticipation,
-  type StoredSetting,
-} from '../../access/participation-guard.js';
+import type { PhaseParticipation, StoredSetting } from '../../access/participation-guard.js';
 import { projectFactsColumns } from '../../access/project-facts.js';
 import type { Context } from '../../context.js';
 import { AppError, notFound, unauthorized } from '../../errors.js';
@@ -93,24 +88,6 @@ export async function listComments(
     .orderBy(asc(comments.createdAt), asc(comments.id))
     .limit(input.limit + 1);
   return toPage(rows, input.limit, (row) => [row.createdAtKey, row.id], toView);
-}
-
-/** Commenting: the input must be readable, and the policy let the caller comment in its phase. */
-export function toComment(): Guard<
-  CreateCommentInput,
-  { input: GrantedInput; participation: PhaseParticipation; setting: StoredSetting }
-> {
-  const participate = toParticipate<{ phaseId: string }>('comment', (target) => target.phaseId);
-  return {
-    access: `${participate.access} in the input's phase, on a readable input`,
-    async check(ctx, input) {
-      const { input: target } = await onInput<CreateCommentInput>(
-        'input.read',
-        (i) => i.inputId,
-      ).check(ctx, input);
-      return { input: target, ...(await participate.check(ctx, { phaseId: target.phaseId })) };
-    },
-  };
 }
 
 /** SPEC 4.1 *comment*: on an input, or in reply to one of its comments (one level deep). */

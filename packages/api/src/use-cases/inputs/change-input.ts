@@ -1,9 +1,9 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { ModerateInputInput, UpdateInputInput } from '@samrad/core';
-import { inputs, participationMarkers } from '@samrad/db';
+import { inputs } from '@samrad/db';
 import type { ChangedInput } from '../../access/input-change-guard.js';
-import { markerHash } from '../../access/participation-guard.js';
 import type { Context } from '../../context.js';
+import { uncountParticipation } from './contribution.js';
 import { getInput } from './list-inputs.js';
 import type { InputView } from './input-view.js';
 
@@ -26,22 +26,11 @@ export async function deleteInput(ctx: Context, input: ChangedInput): Promise<{ 
     await tx.delete(inputs).where(eq(inputs.id, input.id));
     const user = ctx.viewer.user;
     if (user && input.authorId === user.id) {
-      const mine = and(
-        eq(participationMarkers.phaseId, input.phaseId),
-        eq(participationMarkers.action, 'post'),
-        eq(participationMarkers.subjectHash, markerHash(ctx, input.phaseId, user.id)),
-      );
-      // One statement each way: a marker of one post goes, one of several counts one less.
-      const [gone] = await tx
-        .delete(participationMarkers)
-        .where(and(mine, eq(participationMarkers.count, 1)))
-        .returning({ count: participationMarkers.count });
-      if (!gone) {
-        await tx
-          .update(participationMarkers)
-          .set({ count: sql`${participationMarkers.count} - 1` })
-          .where(and(mine, sql`${participationMarkers.count} > 1`));
-      }
+      await uncountParticipation(tx, ctx, {
+        phaseId: input.phaseId,
+        action: 'post',
+        userId: user.id,
+      });
     }
   });
   return { id: input.id };

@@ -7,7 +7,11 @@ import {
   type Database,
   type Demographics,
 } from '@samrad/db';
-import type { PhaseParticipation, StoredSetting } from '../../access/participation-guard.js';
+import {
+  markerHash,
+  type PhaseParticipation,
+  type StoredSetting,
+} from '../../access/participation-guard.js';
 import type { Context, SessionUser } from '../../context.js';
 import { AppError } from '../../errors.js';
 
@@ -117,5 +121,32 @@ export async function countParticipation(
     throw options.once
       ? new AppError('FORBIDDEN', 'already done in this phase', 'already_done')
       : new AppError('FORBIDDEN', `at most ${cap} per person in this phase`, 'limit_reached');
+  }
+}
+
+/**
+ * Takes one of the caller's counted acts back (their own post deleted, their reaction taken
+ * back), so that it no longer counts towards the cap: a marker of one act goes, one of several
+ * counts one less.
+ */
+export async function uncountParticipation(
+  tx: Database,
+  ctx: Context,
+  input: { phaseId: string; action: ParticipationAction; userId: string },
+): Promise<void> {
+  const mine = and(
+    eq(participationMarkers.phaseId, input.phaseId),
+    eq(participationMarkers.action, input.action),
+    eq(participationMarkers.subjectHash, markerHash(ctx, input.phaseId, input.userId)),
+  );
+  const [gone] = await tx
+    .delete(participationMarkers)
+    .where(and(mine, eq(participationMarkers.count, 1)))
+    .returning({ count: participationMarkers.count });
+  if (!gone) {
+    await tx
+      .update(participationMarkers)
+      .set({ count: sql`${participationMarkers.count} - 1` })
+      .where(and(mine, sql`${participationMarkers.count} > 1`));
   }
 }
