@@ -8,6 +8,7 @@ import {
   ListInputsInput,
   ModerateInputInput,
   PhaseIdInput,
+  SetPollQuestionsInput,
   SetReactionInput,
   SetSurveyQuestionsInput,
   SubmitSurveyInput,
@@ -29,7 +30,13 @@ import {
 import { createInput } from '../use-cases/inputs/create-input.js';
 import { getInput, listInputs } from '../use-cases/inputs/list-inputs.js';
 import { hasReacted, setReaction } from '../use-cases/reactions/set-reaction.js';
-import { getSurvey, setSurveyQuestions, submitSurvey } from '../use-cases/surveys/survey.js';
+import { questionnaireResults } from '../use-cases/surveys/survey-results.js';
+import {
+  getSurvey,
+  setSurveyQuestions,
+  submitSurvey,
+  type Questionnaire,
+} from '../use-cases/surveys/survey.js';
 import { castVote } from '../use-cases/votes/cast-vote.js';
 import { voteResults } from '../use-cases/votes/vote-results.js';
 import { forAnyone, forSignedIn, router } from '../trpc.js';
@@ -85,21 +92,36 @@ export const votesRouter = router({
   ).query(({ ctx }) => voteResults(ctx, ctx.granted.phase.id)),
 });
 
-/** API.md `surveys.*` (SPEC 4.1): questions set by the phase's managers, answered by residents. */
-export const surveysRouter = router({
-  get: forAnyone(
-    PhaseIdInput,
-    onPhaseParticipation((input) => input.phaseId),
-  ).query(({ ctx }) => getSurvey(ctx, ctx.granted.participation)),
-  setQuestions: forSignedIn(
-    SetSurveyQuestionsInput,
-    onPhase('phase.manage', (input) => input.phaseId),
-  ).mutation(({ ctx, input }) => setSurveyQuestions(ctx, input, ctx.granted.phase)),
-  submit: forAnyone(
-    SubmitSurveyInput,
-    toParticipate('survey', (input) => input.phaseId),
-  ).mutation(({ ctx, input }) => submitSurvey(ctx, input, ctx.granted)),
-});
+/**
+ * Surveys and polls (SPEC 4.1) alike: questions set by the phase's managers, answered by
+ * residents, counted for those with the project's insights.
+ */
+function questionnaireRouter(kind: Questionnaire, questions: typeof SetSurveyQuestionsInput) {
+  return router({
+    get: forAnyone(
+      PhaseIdInput,
+      onPhaseParticipation((input) => input.phaseId),
+    ).query(({ ctx }) => getSurvey(ctx, ctx.granted.participation, kind)),
+    setQuestions: forSignedIn(
+      questions,
+      onPhase('phase.manage', (input) => input.phaseId),
+    ).mutation(({ ctx, input }) => setSurveyQuestions(ctx, input, ctx.granted.phase, kind)),
+    submit: forAnyone(
+      SubmitSurveyInput,
+      toParticipate(kind, (input) => input.phaseId),
+    ).mutation(({ ctx, input }) => submitSurvey(ctx, input, ctx.granted, kind)),
+    results: forSignedIn(
+      PhaseIdInput,
+      onPhase('project.viewInsights', (input) => input.phaseId),
+    ).query(({ ctx }) => questionnaireResults(ctx, ctx.granted.phase, kind)),
+  });
+}
+
+/** API.md `surveys.*`. */
+export const surveysRouter = questionnaireRouter('survey', SetSurveyQuestionsInput);
+
+/** `polls.*`: choice questions only (SPEC 4.1 *take the poll*). */
+export const pollsRouter = questionnaireRouter('poll', SetPollQuestionsInput);
 
 /** API.md `comments.*` (SPEC 4.1): on inputs, one level of replies, moderated like inputs. */
 export const commentsRouter = router({

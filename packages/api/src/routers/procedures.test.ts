@@ -68,6 +68,7 @@ describe('the router’s procedures', () => {
       'auth.signUp',
       'comments.create',
       'inputs.create',
+      'polls.submit',
       'reactions.set',
       'surveys.submit',
       'votes.cast',

@@ -123,4 +123,47 @@ describe.each(testDatabaseKinds())('surveys on %s', (kind) => {
       .where(eq(surveyResponses.phaseId, phaseId));
     expect(rows).toEqual([{ isTest: true }, { isTest: true }, { isTest: true }]);
   });
+
+  it('counts results in SQL for those with the project’s insights, test responses left out', async () => {
+    const phaseId = await surveyPhase('everyone');
+    const visitor = await f.caller();
+    for (const answers of [
+      { why: 'Faster', mode: 'bike', score: 5 },
+      { why: 'Faster', mode: 'bike', score: 3 },
+      { why: 'Cheaper', mode: 'bus' },
+    ]) {
+      await visitor.surveys.submit({ phaseId, answers });
+    }
+    await admin.surveys.submit({ phaseId, answers: { why: 'Test', mode: 'bus', score: 1 } });
+    const results = await admin.surveys.results({ phaseId });
+    expect(results.responses).toBe(3);
+    const [why, mode, score] = results.questions;
+    expect(why).toMatchObject({
+      key: 'why',
+      answered: 3,
+      options: null,
+      values: [
+        { value: 'Faster', count: 2 },
+        { value: 'Cheaper', count: 1 },
+      ],
+      mean: null,
+    });
+    expect(mode).toMatchObject({
+      answered: 3,
+      options: [
+        { key: 'bus', count: 1 },
+        { key: 'bike', count: 2 },
+      ],
+      values: null,
+    });
+    expect(score).toMatchObject({ answered: 2, mean: 4 });
+    expect(score!.values).toEqual([
+      { value: 3, count: 1 },
+      { value: 5, count: 1 },
+    ]);
+    const refused = await errorOf(resident.surveys.results({ phaseId }));
+    expect(refused.code).toBe('FORBIDDEN');
+    const elsewhere = await errorOf(admin.polls.results({ phaseId }));
+    expect([elsewhere.code, elsewhere.field]).toEqual(['BAD_REQUEST', 'phaseId']);
+  });
 });

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { DataCollection } from '@samrad/core';
-import { registrationAnswers, registrationQuestions } from '@samrad/db';
-import { insertUser, testDatabaseKinds } from '@samrad/db/testing';
-import { createApiFixture, openSessionForTest, type ApiFixture } from '../testing/api-fixture.js';
+import { testDatabaseKinds } from '@samrad/db/testing';
+import { createApiFixture, type ApiFixture } from '../testing/api-fixture.js';
 import { errorOf } from '../testing/refusals.js';
 
 type Caller = Awaited<ReturnType<ApiFixture['caller']>>;
@@ -13,29 +12,14 @@ const day = 86_400_000;
 describe.each(testDatabaseKinds())('votes on %s', (kind) => {
   let f: ApiFixture;
   let admin: Caller;
-  let ageGroupId: string;
 
   beforeAll(async () => {
     f = await createApiFixture(kind);
     admin = await f.as('admin');
-    [{ id: ageGroupId }] = (await f.connection.db
-      .select({ id: registrationQuestions.id })
-      .from(registrationQuestions)
-      .where(eq(registrationQuestions.key, 'age_group'))) as [{ id: string }];
   });
   afterAll(() => f?.close());
 
-  /** A resident with an account that answered the required question. */
-  async function voter(): Promise<Caller> {
-    const user = await insertUser(f.connection.db, f.platform.id, { emailConfirmedAt: new Date() });
-    await f.connection.db.insert(registrationAnswers).values({
-      platformId: f.platform.id,
-      userId: user.id,
-      questionId: ageGroupId,
-      value: '18_34',
-    });
-    return f.caller(await openSessionForTest(f.connection.db, user));
-  }
+  const voter = async () => (await f.resident()).caller;
 
   /** A published project with three ideas (posted by the admin) and an open voting phase. */
   async function votingPhase(

@@ -1,7 +1,7 @@
 import { and, eq, type Logger } from 'drizzle-orm';
-import { users } from '@samrad/db';
+import { registrationAnswers, registrationQuestions, users } from '@samrad/db';
 import type { Connection } from '@samrad/db';
-import { createTestDatabase, type DatabaseKind } from '@samrad/db/testing';
+import { createTestDatabase, insertUser, type DatabaseKind } from '@samrad/db/testing';
 import { processKeys } from '../auth/keys.js';
 import { createCaches, createContextInner, type Caches, type Platform } from '../context.js';
 import { seedDemoCity } from '../demo/demo-city.js';
@@ -21,6 +21,13 @@ export interface ApiFixture {
   ) => Promise<ReturnType<typeof createCaller>>;
   /** A caller signed in as a demo account (`admin` or a full e-mail), or a visitor for null. */
   as: (who: string | null) => Promise<ReturnType<typeof createCaller>>;
+  /**
+   * A new resident with a confirmed full account who answered the demo city's registration
+   * questions (`answers` by question key; by default its one required question).
+   */
+  resident: (
+    answers?: Record<string, string>,
+  ) => Promise<{ id: string; caller: ReturnType<typeof createCaller> }>;
   /** The Set-Cookie values the last caller's procedures wrote. */
   cookies: string[];
   close: () => Promise<void>;
@@ -74,6 +81,23 @@ export async function createApiFixture(
         .where(and(eq(users.platformId, platform.id), eq(users.email, email)));
       if (!user) throw new Error(`no demo account ${email}`);
       return caller(await openSessionForTest(connection.db, user));
+    },
+    resident: async (answers = { age_group: '18_34' }) => {
+      const user = await insertUser(connection.db, platform.id, { emailConfirmedAt: new Date() });
+      const questions = await connection.db
+        .select({ id: registrationQuestions.id, key: registrationQuestions.key })
+        .from(registrationQuestions)
+        .where(eq(registrationQuestions.platformId, platform.id));
+      const values = questions
+        .filter((q) => q.key in answers)
+        .map((q) => ({
+          platformId: platform.id,
+          userId: user.id,
+          questionId: q.id,
+          value: answers[q.key]!,
+        }));
+      if (values.length > 0) await connection.db.insert(registrationAnswers).values(values);
+      return { id: user.id, caller: await caller(await openSessionForTest(connection.db, user)) };
     },
     close: async () => {
       await caches.close();

@@ -51,19 +51,36 @@ const SurveyQuestion = z
     }
   });
 
+const questionList = <T extends z.ZodType<{ key: string }>>(question: T, max: number) =>
+  z
+    .array(question)
+    .min(1)
+    .max(max)
+    .refine((list) => new Set(list.map((q) => q.key)).size === list.length, {
+      message: 'each question key once',
+    });
+
 export const SetSurveyQuestionsInput = z
-  .object({
-    phaseId: Id,
-    questions: z
-      .array(SurveyQuestion)
-      .min(1)
-      .max(100)
-      .refine((list) => new Set(list.map((q) => q.key)).size === list.length, {
-        message: 'each question key once',
-      }),
-  })
+  .object({ phaseId: Id, questions: questionList(SurveyQuestion, 100) })
   .strict();
 export type SetSurveyQuestionsInput = z.infer<typeof SetSurveyQuestionsInput>;
+
+/**
+ * API.md `polls.setQuestions` (SPEC 4.1 *take the poll*): a poll is a short questionnaire of
+ * choice questions only, answered once, its results counted per option.
+ */
+export const SetPollQuestionsInput = z
+  .object({
+    phaseId: Id,
+    questions: questionList(
+      SurveyQuestion.refine((q) => q.type === 'single' || q.type === 'multiple', {
+        path: ['type'],
+        message: 'a poll asks single or multiple choice questions only',
+      }),
+      20,
+    ),
+  })
+  .strict();
 
 export type SurveyAnswer = string | number | string[];
 

@@ -15,6 +15,13 @@ import type { Context } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { contributionFields, countParticipation } from '../inputs/contribution.js';
 
+/** Surveys and polls share their questions and responses; the phase's method tells which. */
+export type Questionnaire = 'survey' | 'poll';
+
+export function questionnaireOf(phase: GrantedPhase, kind: Questionnaire): void {
+  if (phase.method !== kind) throw new AppError('BAD_REQUEST', `phaseId: not a ${kind} phase`);
+}
+
 export interface SurveyQuestionView {
   key: string;
   title: LocalizedText;
@@ -35,7 +42,7 @@ export interface SurveyView {
   duplicatesPossible: boolean;
 }
 
-async function questionsOf(db: Database, phaseId: string): Promise<SurveyQuestionView[]> {
+export async function questionsOf(db: Database, phaseId: string): Promise<SurveyQuestionView[]> {
   return db
     .select({
       key: surveyQuestions.key,
@@ -51,11 +58,13 @@ async function questionsOf(db: Database, phaseId: string): Promise<SurveyQuestio
     .orderBy(asc(surveyQuestions.position));
 }
 
-/** The survey of a phase the caller can see. */
+/** The survey or poll of a phase the caller can see. */
 export async function getSurvey(
   ctx: Context,
   participation: PhaseParticipation,
+  kind: Questionnaire,
 ): Promise<SurveyView> {
+  questionnaireOf(participation.phase, kind);
   return {
     phaseId: participation.phase.id,
     questions: await questionsOf(ctx.db, participation.phase.id),
@@ -64,7 +73,7 @@ export async function getSurvey(
 }
 
 /**
- * The survey's questions, set by its managers (the guard decides `phase.manage`), all at once.
+ * The survey's or poll's questions, set by its managers (the guard decides `phase.manage`), all at once.
  * Once residents have answered, the questions stay: changing them would change what the answers
  * mean (CONFLICT).
  */
@@ -72,10 +81,9 @@ export async function setSurveyQuestions(
   ctx: Context,
   input: SetSurveyQuestionsInput,
   phase: GrantedPhase,
+  kind: Questionnaire,
 ): Promise<SurveyView> {
-  if (phase.method !== 'survey' && phase.method !== 'poll') {
-    throw new AppError('BAD_REQUEST', 'phaseId: not a survey or poll phase');
-  }
+  questionnaireOf(phase, kind);
   const locale = ctx.platform.defaultLocale;
   await ctx.db.transaction(async (tx) => {
     const [answered] = await tx
@@ -113,7 +121,7 @@ export async function setSurveyQuestions(
 }
 
 /**
- * SPEC 4.1 *take the survey*, decided by the guard (`toParticipate('survey')`). A visitor may
+ * SPEC 4.1 *take the survey* or *the poll*, decided by the guard (`toParticipate(kind)`). A visitor may
  * answer where no sign-in is asked: each response its own id, nothing recorded of who. A signed-in
  * respondent answers once (`already_done`); those who manage the project answer as a test, as
  * often as they like, kept out of results (SPEC 2.3).
@@ -122,8 +130,10 @@ export async function submitSurvey(
   ctx: Context,
   input: SubmitSurveyInput,
   granted: { participation: PhaseParticipation; setting: StoredSetting },
+  kind: Questionnaire,
 ): Promise<{ responseId: string }> {
   const { phase } = granted.participation;
+  questionnaireOf(phase, kind);
   const checked = checkSurveyAnswers(await questionsOf(ctx.db, phase.id), input.answers);
   if ('field' in checked) throw new AppError('BAD_REQUEST', `${checked.field}: ${checked.message}`);
   const user = ctx.viewer.user;
@@ -146,7 +156,7 @@ export async function submitSurvey(
     fields.updatedAt = day;
   }
   return ctx.db.transaction(async (tx) => {
-    if (user && !isTest) await countParticipation(tx, ctx, granted, 'survey', { once: true });
+    if (user && !isTest) await countParticipation(tx, ctx, granted, kind, { once: true });
     const [response] = await tx
       .insert(surveyResponses)
       .values({
