@@ -10,6 +10,7 @@ import { projectsRouter } from './routers/projects.js';
 import { registrationQuestionsRouter } from './routers/registration-questions.js';
 import { rolesRouter } from './routers/roles.js';
 import { usersRouter } from './routers/users.js';
+import { volunteeringRouter } from './routers/volunteering.js';
 import { createCallerFactory, router } from './trpc.js';
 import {
   commentsRouter,
@@ -40,6 +41,7 @@ export const appRouter = router({
   roles: rolesRouter,
   surveys: surveysRouter,
   users: usersRouter,
+  volunteering: volunteeringRouter,
   votes: votesRouter,
 });
 

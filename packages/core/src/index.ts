@@ -14,6 +14,7 @@ export * from './users/usernames.js';
 export * from './participation/decide-participation.js';
 export * from './participation/schemas.js';
 export * from './participation/surveys.js';
+export * from './participation/volunteering.js';
 export * from './participation/own-contributions.js';
 export * from './groups/rules.js';
 export * from './platform/schemas.js';

@@ -85,7 +85,7 @@ describe.each(testDatabaseKinds())('polls on %s', (kind) => {
   it('is taken once per person, and counted per option for those with insights', async () => {
     const phaseId = await pollPhase();
     const residents = await Promise.all([1, 2, 3].map(() => f.resident()));
-    const ballots = [
+    const ballots: Record<string, string | string[]>[] = [
       { square: 'park', extras: ['benches', 'trees'] },
       { square: 'park', extras: ['trees'] },
       { square: 'market' },

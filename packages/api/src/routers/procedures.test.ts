@@ -71,6 +71,7 @@ describe('the router’s procedures', () => {
       'polls.submit',
       'reactions.set',
       'surveys.submit',
+      'volunteering.volunteer',
       'votes.cast',
     ]);
     for (const [path, p] of procedures) {

@@ -127,11 +127,12 @@ describe.each(testDatabaseKinds())('surveys on %s', (kind) => {
   it('counts results in SQL for those with the project’s insights, test responses left out', async () => {
     const phaseId = await surveyPhase('everyone');
     const visitor = await f.caller();
-    for (const answers of [
+    const responses: Record<string, string | number>[] = [
       { why: 'Faster', mode: 'bike', score: 5 },
       { why: 'Faster', mode: 'bike', score: 3 },
       { why: 'Cheaper', mode: 'bus' },
-    ]) {
+    ];
+    for (const answers of responses) {
       await visitor.surveys.submit({ phaseId, answers });
     }
     await admin.surveys.submit({ phaseId, answers: { why: 'Test', mode: 'bus', score: 1 } });
