@@ -55,7 +55,8 @@ export function onInput<TInput>(
 export function toParticipateOn<TInput>(
   action: 'comment' | 'react',
   inputIdOf: (input: TInput) => string,
-  alreadyCounted: (ctx: Context, inputId: string) => Promise<boolean> = () => Promise.resolve(false),
+  alreadyCounted: (ctx: Context, inputId: string) => Promise<boolean> = () =>
+    Promise.resolve(false),
 ): Guard<
   TInput,
   { input: GrantedInput; participation: PhaseParticipation; setting: StoredSetting }

@@ -66,10 +66,17 @@ describe.each(testDatabaseKinds())('polls on %s', (kind) => {
     const notManager = await errorOf(
       resident.polls.setQuestions({
         phaseId,
-        questions: [{ key: 'x', title: 'X', type: 'single', options: [
-          { key: 'a', title: 'A' },
-          { key: 'b', title: 'B' },
-        ] }],
+        questions: [
+          {
+            key: 'x',
+            title: 'X',
+            type: 'single',
+            options: [
+              { key: 'a', title: 'A' },
+              { key: 'b', title: 'B' },
+            ],
+          },
+        ],
       }),
     );
     expect(notManager.code).toBe('FORBIDDEN');

@@ -39,7 +39,10 @@ export async function questionnaireResults(
   const counted = and(eq(surveyResponses.phaseId, phase.id), eq(surveyResponses.isTest, false));
   const [questions, [total], rows] = await Promise.all([
     questionsOf(ctx.db, phase.id),
-    ctx.db.select({ n: sql<number>`count(*)::int` }).from(surveyResponses).where(counted),
+    ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(surveyResponses)
+      .where(counted),
     ctx.db
       .select({
         key: sql<string>`a.key`,
@@ -92,4 +95,3 @@ export async function questionnaireResults(
     }),
   };
 }
-
