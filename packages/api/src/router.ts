@@ -1,8 +1,11 @@
 import { accessRouter } from './routers/access.js';
 import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
+import { eventsRouter } from './routers/events.js';
+import { exportsRouter } from './routers/exports.js';
 import { foldersRouter } from './routers/folders.js';
 import { groupsRouter } from './routers/groups.js';
+import { insightsRouter } from './routers/insights.js';
 import { membershipRouter } from './routers/membership.js';
 import { phasesRouter } from './routers/phases.js';
 import { platformRouter } from './routers/platform.js';
@@ -27,9 +30,12 @@ export const appRouter = router({
   audit: auditRouter,
   auth: authRouter,
   comments: commentsRouter,
+  events: eventsRouter,
+  exports: exportsRouter,
   folders: foldersRouter,
   groups: groupsRouter,
   inputs: inputsRouter,
+  insights: insightsRouter,
   membership: membershipRouter,
   participation: participationRouter,
   phases: phasesRouter,

@@ -67,6 +67,7 @@ describe('the router’s procedures', () => {
       'auth.signOut',
       'auth.signUp',
       'comments.create',
+      'events.register',
       'inputs.create',
       'polls.submit',
       'reactions.set',

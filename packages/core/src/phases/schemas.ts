@@ -57,12 +57,12 @@ export const actionsWithoutAuthor: readonly ParticipationAction[] = [
 ];
 
 /** Cross-field checks run on a valid object only: before that, its fields are not yet typed. */
-const whenValid = {
+export const whenValid = {
   when: (payload: { issues: readonly unknown[] }) => payload.issues.length === 0,
 };
 
 /** An instant as JSON carries it: ISO 8601 with a zone ("2026-05-01T08:00:00Z"). */
-const Instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
+export const Instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
 
 /** The settings of a phase that must agree with each other (the database checks them too). */
 export interface PhaseSettings {

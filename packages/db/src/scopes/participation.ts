@@ -16,35 +16,48 @@ import { surveyResponses } from '../schema/surveys.js';
  * author, by design, SPEC 4.4), reactions, volunteering and event registrations. Managers' test
  * survey responses are not participation.
  */
-export const participationSources: { from: SQL; who: Column; project: Column; also?: SQL }[] = [
-  { from: sql`${inputs}`, who: inputs.authorId, project: inputs.projectId },
+export const participationSources: {
+  /** What the person did there, as exports name it. */
+  kind: 'post' | 'comment' | 'vote' | 'survey' | 'react' | 'volunteer' | 'attend';
+  from: SQL;
+  who: Column;
+  project: Column;
+  also?: SQL;
+}[] = [
+  { kind: 'post', from: sql`${inputs}`, who: inputs.authorId, project: inputs.projectId },
   {
+    kind: 'comment',
     from: sql`${comments} inner join ${inputs} on ${inputs.id} = ${comments.inputId}`,
     who: comments.authorId,
     project: inputs.projectId,
   },
   {
+    kind: 'vote',
     from: sql`${votes} inner join ${phases} on ${phases.id} = ${votes.phaseId}`,
     who: votes.authorId,
     project: phases.projectId,
   },
   {
+    kind: 'survey',
     from: sql`${surveyResponses} inner join ${phases} on ${phases.id} = ${surveyResponses.phaseId}`,
     who: surveyResponses.authorId,
     project: phases.projectId,
     also: sql`not ${surveyResponses.isTest}`,
   },
   {
+    kind: 'react',
     from: sql`${reactions} inner join ${inputs} on ${inputs.id} = ${reactions.inputId}`,
     who: reactions.userId,
     project: inputs.projectId,
   },
   {
+    kind: 'volunteer',
     from: sql`${volunteers} inner join ${volunteeringCauses} on ${volunteeringCauses.id} = ${volunteers.causeId} inner join ${phases} on ${phases.id} = ${volunteeringCauses.phaseId}`,
     who: volunteers.userId,
     project: phases.projectId,
   },
   {
+    kind: 'attend',
     from: sql`${eventRegistrations} inner join ${events} on ${events.id} = ${eventRegistrations.eventId}`,
     who: eventRegistrations.userId,
     project: events.projectId,

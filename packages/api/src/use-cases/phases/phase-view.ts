@@ -57,7 +57,8 @@ const q = participationExtraQuestions;
  * A column named with its table. Drizzle leaves columns bare in a query on one table, where a
  * correlated subquery would take the outer `id` for its own.
  */
-const outer = (table: PgTable, column: PgColumn) => sql`${table}.${sql.identifier(column.name)}`;
+export const outer = (table: PgTable, column: PgColumn) =>
+  sql`${table}.${sql.identifier(column.name)}`;
 
 const publicFields = sql`'action', ${s.action}, 'permittedBy', ${s.permittedBy},
   'dataCollection', ${s.dataCollection}, 'maxPerPerson', ${s.maxPerPerson},
