@@ -73,7 +73,7 @@ const fmt = (n: number, digits = 0) =>
 // ---------------------------------------------------------------------------------------------
 
 /** A small seeded generator (mulberry32), so every run decides over the same world. */
-function random(seed: number) {
+export function random(seed: number) {
   let state = seed >>> 0;
   const next = () => {
     state = (state + 0x6d2b79f5) >>> 0;
