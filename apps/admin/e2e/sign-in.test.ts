@@ -1,9 +1,9 @@
 import { createSamradClient, type RouterOutputs } from '@samrad/client';
 import { localize } from '@samrad/core';
 import { hasChromium, launchChromium, startSamrad, type RunningSamrad } from '@samrad/testkit';
-import axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from './axe';
 
 const admin = { email: 'first@city.test', password: 'a-long-passphrase-1' };
 
@@ -21,21 +21,6 @@ async function allProjects(api: ReturnType<typeof createSamradClient>): Promise<
     cursor = page.nextCursor;
   } while (cursor);
   return projects;
-}
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  // The console's CSP allows no inline script (addScriptTag); DevTools evaluation is exempt.
-  await page.evaluate(axe.source);
-  const results = await page.evaluate(() =>
-    (window as unknown as { axe: typeof axe }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    }),
-  );
-  const violations = results.violations.map(
-    (violation) =>
-      `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(' | ')}`,
-  );
-  expect(violations).toEqual([]);
 }
 
 describe.skipIf(!hasChromium())('admin console: signing in and out', () => {

@@ -1,5 +1,7 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { NotFoundPage } from '../routes/not-found/not-found-page';
+import { PhasePage } from '../routes/phases/phase-page';
+import { ProjectPage } from '../routes/projects/project-page';
 import { ProjectsPage } from '../routes/projects/projects-page';
 import { SignInPage } from '../routes/sign-in/sign-in-page';
 import { Layout } from './layout';
@@ -21,6 +23,8 @@ export const router = createBrowserRouter(
               children: [
                 { index: true, element: <Navigate to="/projects" replace /> },
                 { path: 'projects', element: <ProjectsPage /> },
+                { path: 'projects/:projectId', element: <ProjectPage /> },
+                { path: 'projects/:projectId/phases/:phaseId', element: <PhasePage /> },
                 { path: '*', element: <NotFoundPage /> },
               ],
             },

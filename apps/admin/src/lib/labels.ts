@@ -1,4 +1,7 @@
 import type {
+  DataCollection,
+  ParticipationAction,
+  PermittedBy,
   PhaseMethod,
   ProjectVisibility,
   PublicationStatus,
@@ -39,4 +42,29 @@ export const methodLabels: Record<PhaseMethod, string> = {
   information: 'Information',
   poll: 'Poll',
   volunteering: 'Volunteering',
+};
+
+export const actionLabels: Record<ParticipationAction, string> = {
+  post: 'Post inputs',
+  comment: 'Comment',
+  react: 'React',
+  vote: 'Vote',
+  survey: 'Answer the survey',
+  poll: 'Answer the poll',
+  volunteer: 'Volunteer',
+  attend: 'Register for events',
+};
+
+export const permittedByLabels: Record<PermittedBy, string> = {
+  managers: 'Managers only',
+  everyone: 'Everyone, no sign-in',
+  confirmed_email: 'Confirmed e-mail',
+  account: 'Account',
+  verified: 'Verified identity',
+};
+
+export const dataCollectionLabels: Record<DataCollection, string> = {
+  all: 'All data',
+  demographics: 'Demographics only',
+  anonymous: 'Full anonymity',
 };

@@ -26,10 +26,11 @@ export const queryClient: QueryClient = new QueryClient({
 });
 
 // The session is the HttpOnly cookie set by auth.signIn: the console never sees the token,
-// so script injected into the page cannot steal it.
-const client = createSamradClient({ url: window.location.origin, credentials: 'same-origin' });
+// so script injected into the page cannot steal it. Calls whose answers are not worth caching
+// (export files) use it directly.
+export const api = createSamradClient({ url: window.location.origin, credentials: 'same-origin' });
 
 export const trpc: TRPCOptionsProxy<AppRouter> = createTRPCOptionsProxy<AppRouter>({
-  client,
+  client: api,
   queryClient,
 });

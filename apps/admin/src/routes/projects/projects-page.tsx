@@ -1,6 +1,7 @@
 import type { RouterOutputs } from '@samrad/client';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useId, useRef } from 'react';
+import { Link } from 'react-router';
 import { PageHeading } from '../../components/page-heading';
 import { QueryError } from '../../components/query-error';
 import { formatDateRange, text } from '../../lib/i18n';
@@ -81,7 +82,9 @@ export function ProjectsPage() {
               <tbody>
                 {items.map((project) => (
                   <tr key={project.id}>
-                    <th scope="row">{text(project.title)}</th>
+                    <th scope="row">
+                      <Link to={`/projects/${project.id}`}>{text(project.title)}</Link>
+                    </th>
                     <td>
                       {project.folder ? (
                         text(project.folder.title)

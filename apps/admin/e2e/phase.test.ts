@@ -1,0 +1,152 @@
+import { readFile } from 'node:fs/promises';
+import { createSamradClient } from '@samrad/client';
+import { hasChromium, launchChromium, startSamrad, type RunningSamrad } from '@samrad/testkit';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from './axe';
+
+const admin = { email: 'first@city.test', password: 'a-long-passphrase-1' };
+
+type Api = ReturnType<typeof createSamradClient>;
+
+/** A published project with a running survey phase; `permittedBy` decides who may answer. */
+async function surveyProject(api: Api, title: string, permittedBy: 'everyone' | 'account') {
+  const project = await api.projects.create.mutate({ title });
+  await api.projects.setStatus.mutate({ id: project.id, status: 'published' });
+  const phase = await api.phases.create.mutate({
+    projectId: project.id,
+    title: `${title}: survey`,
+    method: 'survey',
+    startAt: new Date(Date.now() - 86_400_000).toISOString(),
+  });
+  await api.phases.setParticipation.mutate({
+    phaseId: phase.id,
+    action: 'survey',
+    enabled: true,
+    permittedBy,
+  });
+  await api.surveys.setQuestions.mutate({
+    phaseId: phase.id,
+    questions: [
+      {
+        key: 'mode',
+        title: 'How do you travel?',
+        type: 'single',
+        required: true,
+        options: [
+          { key: 'bus', title: 'Bus' },
+          { key: 'bike', title: 'Bike' },
+        ],
+      },
+      { key: 'why', title: 'Why?', type: 'text' },
+    ],
+  });
+  return { projectId: project.id, phaseId: phase.id };
+}
+
+describe.skipIf(!hasChromium())(
+  'admin console: a phase’s participation, results and exports',
+  () => {
+    let samrad: RunningSamrad;
+    let browser: Browser;
+    let page: Page;
+    let open: { projectId: string; phaseId: string };
+    let closed: { projectId: string; phaseId: string };
+
+    beforeAll(async () => {
+      [samrad, browser] = await Promise.all([
+        startSamrad({
+          env: { SAMRAD_ADMIN_EMAIL: admin.email, SAMRAD_ADMIN_PASSWORD: admin.password },
+        }),
+        launchChromium(),
+      ]);
+      const { token } = await createSamradClient({ url: samrad.url }).auth.signIn.mutate(admin);
+      const api = createSamradClient({ url: samrad.url, token });
+      open = await surveyProject(api, 'Open survey', 'everyone');
+      closed = await surveyProject(api, 'Account survey', 'account');
+      const visitor = createSamradClient({ url: samrad.url });
+      for (const [mode, why] of [
+        ['bike', 'Fast'],
+        ['bike', '=HYPERLINK("http://evil.test")'],
+        ['bus', 'Dry'],
+      ] as const) {
+        await visitor.surveys.submit.mutate({ phaseId: open.phaseId, answers: { mode, why } });
+      }
+
+      const context = await browser.newContext({ acceptDownloads: true });
+      page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      await page.goto(`${samrad.url}/admin/sign-in`);
+      await page.getByLabel('E-mail').fill(admin.email);
+      await page.getByLabel('Password').fill(admin.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Projects' }).waitFor();
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      await samrad?.stop();
+    });
+
+    it('leads from the projects to a project’s phases and to one phase', async () => {
+      await page.goto(`${samrad.url}/admin/projects/${open.projectId}`);
+      await page.getByRole('heading', { level: 1, name: 'Open survey' }).waitFor();
+      await page.getByRole('link', { name: 'Open survey: survey' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Open survey: survey' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe(
+        `/admin/projects/${open.projectId}/phases/${open.phaseId}`,
+      );
+    });
+
+    it('warns that a survey answered without sign-in may hold duplicates (SPEC 4.2)', async () => {
+      const warning = page.getByRole('note');
+      await warning.waitFor();
+      expect(await warning.textContent()).toContain('one person can answer more than once');
+      const taking = page.getByRole('region', { name: 'Taking part' });
+      expect(await taking.locator('tbody tr').allInnerTexts()).toEqual([
+        expect.stringContaining('Everyone, no sign-in'),
+      ]);
+    });
+
+    it('shows how many took part and the results counted per answer', async () => {
+      await page.getByTestId('participants').getByText('3', { exact: true }).waitFor();
+      const question = page.getByRole('region', { name: 'How do you travel?' });
+      const counts = await question.locator('tbody tr').allInnerTexts();
+      expect(counts.map((row) => row.split('\t'))).toEqual([
+        ['Bus', '1'],
+        ['Bike', '2'],
+      ]);
+      await expectNoAxeViolations(page);
+    });
+
+    it('downloads the responses as CSV, formulas kept inert, and as XLSX', async () => {
+      const group = page.getByRole('group', { name: 'Export responses' });
+      const [csv] = await Promise.all([
+        page.waitForEvent('download'),
+        group.getByRole('button', { name: 'CSV' }).click(),
+      ]);
+      expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+      const lines = (await readFile(await csv.path(), 'utf8')).trim().split(/\r?\n/);
+      expect(lines).toHaveLength(4);
+      expect(lines.slice(1).some((line) => line.includes(`'=HYPERLINK`))).toBe(true);
+      await group.getByRole('status').getByText('3 rows').waitFor();
+
+      const [xlsx] = await Promise.all([
+        page.waitForEvent('download'),
+        group.getByRole('button', { name: 'XLSX' }).click(),
+      ]);
+      expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+      const bytes = await readFile(await xlsx.path());
+      // An XLSX file is a ZIP archive.
+      expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    });
+
+    it('gives no duplicates warning where answering takes an account', async () => {
+      await page.goto(`${samrad.url}/admin/projects/${closed.projectId}/phases/${closed.phaseId}`);
+      await page.getByRole('heading', { level: 1, name: 'Account survey: survey' }).waitFor();
+      // The results show once the survey's questions came, with its duplicates flag.
+      await page.getByText('0 responses', { exact: false }).waitFor();
+      expect(await page.getByRole('note').count()).toBe(0);
+    });
+  },
+);
