@@ -171,6 +171,26 @@ describe.each(testDatabaseKinds())('participation on %s', (kind) => {
         'subject_hash',
       ]);
     }
+    // Rows written in one transaction carry its id (xmin): with each contribution, only the
+    // contribution itself and its phase's keyed-hash marker were written — no row naming the person.
+    const tables = rowsOf<{ name: string }>(
+      await db.execute(sql`select table_name as name from information_schema.tables
+        where table_schema = current_schema() and table_type = 'BASE TABLE'`),
+    );
+    for (const contribution of [demographic, anonymous]) {
+      const [{ xmin } = { xmin: '' }] = rowsOf<{ xmin: string }>(
+        await db.execute(sql`select xmin::text as xmin from inputs where id = ${contribution.id}`),
+      );
+      const written: string[] = [];
+      for (const { name } of tables) {
+        const [row] = rowsOf<{ n: number }>(
+          await db.execute(sql`select count(*)::int as n from ${sql.identifier(name)}
+            where xmin::text = ${xmin}`),
+        );
+        if (row!.n > 0) written.push(`${name}: ${row!.n}`);
+      }
+      expect(written.sort()).toEqual(['inputs: 1', 'participation_markers: 1']);
+    }
     // Ids are random, not a sequence that orders them.
     expect(demographic.id).toMatch(/^[0-9a-f-]{36}$/);
 
