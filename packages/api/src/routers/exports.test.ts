@@ -101,7 +101,8 @@ describe.each(testDatabaseKinds())('exports on %s', (kind) => {
       expect(rows[0]).toMatchObject({ Text: 'By the water', Status: 'visible', Up: 0 });
       expect(rows.every((r) => r['E-mail'] !== null && r.Name !== null)).toBe(true);
       expect(rows.every((r) => r['Data collected'] === 'all')).toBe(true);
-      expect(Object.values(rows[0]!)).toContain('35_64');
+      // Answers read as people read them: the option's title, not its key.
+      expect(rows[0]!['Age group']).toBe('35–64');
     }
   });
 
@@ -116,9 +117,9 @@ describe.each(testDatabaseKinds())('exports on %s', (kind) => {
     expect(rows.length).toBe(6);
     expect(rows.every((r) => r.Name === null && r['E-mail'] === null)).toBe(true);
     const ages = rows.map((r) => Object.entries(r).find(([h]) => /age/i.test(h))?.[1]);
-    expect(ages.filter((a) => a === '18_34').length).toBe(5);
+    expect(ages.filter((a) => a === '18–34').length).toBe(5);
     expect(ages.filter((a) => a === 'fewer than 5').length).toBe(1);
-    expect(ages).not.toContain('65_plus');
+    expect(ages).not.toContain('65 or older');
     // Posted on a day, never at a time (SPEC 4.4).
     expect(rows.every((r) => /^\d{4}-\d{2}-\d{2}$/.test(String(r.Posted)))).toBe(true);
 

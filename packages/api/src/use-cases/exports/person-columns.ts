@@ -1,7 +1,7 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { localize, smallestShownGroup } from '@samrad/core';
-import { registrationAnswers, registrationQuestions, type Demographics } from '@samrad/db';
+import { areas, registrationAnswers, registrationQuestions, type Demographics } from '@samrad/db';
 import type { Context } from '../../context.js';
 import type { Cell, Column } from './spreadsheet.js';
 
@@ -22,34 +22,63 @@ export const answersOf = (userId: AnyPgColumn | SQL) =>
       on ${registrationQuestions.id} = ${registrationAnswers.questionId}
     where ${registrationAnswers.userId} = ${userId} and ${registrationQuestions.enabled})`;
 
-/** The platform's enabled registration questions as columns, after name and e-mail. */
-export async function personColumns(ctx: Context): Promise<Column[]> {
-  const questions = await ctx.db
-    .select({ key: registrationQuestions.key, title: registrationQuestions.title })
-    .from(registrationQuestions)
-    .where(
-      and(
-        eq(registrationQuestions.platformId, ctx.platform.id),
-        eq(registrationQuestions.enabled, true),
-      ),
-    )
-    .orderBy(asc(registrationQuestions.position));
-  const locale = ctx.platform.defaultLocale;
+/** A person column; an answer column reads its answers as people do: options and areas by title. */
+export interface PersonColumn extends Column {
+  titles?: ReadonlyMap<string, string>;
+}
+
+/** The platform's enabled registration questions as columns, after name and e-mail. Two queries. */
+export async function personColumns(ctx: Context): Promise<PersonColumn[]> {
+  const [questions, areaRows] = await Promise.all([
+    ctx.db
+      .select({
+        key: registrationQuestions.key,
+        title: registrationQuestions.title,
+        type: registrationQuestions.type,
+        options: registrationQuestions.options,
+      })
+      .from(registrationQuestions)
+      .where(
+        and(
+          eq(registrationQuestions.platformId, ctx.platform.id),
+          eq(registrationQuestions.enabled, true),
+        ),
+      )
+      .orderBy(asc(registrationQuestions.position)),
+    ctx.db
+      .select({ id: areas.id, title: areas.title })
+      .from(areas)
+      .where(eq(areas.platformId, ctx.platform.id)),
+  ]);
+  const title = (value: Parameters<typeof localize>[0]) =>
+    localize(value, ctx.platform.defaultLocale, ctx.platform.locales);
+  const areaTitles = new Map(areaRows.map((area) => [area.id, title(area.title)]));
   return [
     { key: 'name', header: 'Name' },
     { key: 'email', header: 'E-mail' },
     ...questions.map((q) => ({
       key: `answer:${q.key}`,
-      header: localize(q.title, locale, ctx.platform.locales),
+      header: title(q.title),
+      titles:
+        q.type === 'area'
+          ? areaTitles
+          : q.options
+            ? new Map(q.options.map((option) => [option.key, title(option.title)]))
+            : undefined,
     })),
   ];
 }
 
 const fewerThan = `fewer than ${smallestShownGroup}`;
 
-function toCell(value: Demographics[string] | undefined): Cell {
+function toCell(
+  value: Demographics[string] | undefined,
+  titles: ReadonlyMap<string, string> | undefined,
+): Cell {
   if (value === undefined) return null;
-  if (Array.isArray(value)) return value.join(', ');
+  const titled = (key: string) => titles?.get(key) ?? key;
+  if (Array.isArray(value)) return value.map(titled).join(', ');
+  if (typeof value === 'string') return titled(value);
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   return value;
 }
@@ -61,15 +90,17 @@ function toCell(value: Demographics[string] | undefined): Cell {
  */
 export function personCells(
   people: readonly PersonFacts[],
-  columns: readonly Column[],
+  columns: readonly PersonColumn[],
 ): Record<string, Cell>[] {
-  const answerKeys = columns.filter((c) => c.key.startsWith('answer:')).map((c) => c.key.slice(7));
+  const answerColumns = columns
+    .filter((c) => c.key.startsWith('answer:'))
+    .map((c) => ({ key: c.key.slice(7), titles: c.titles }));
   const shared = new Map<string, number>();
   const tally = (key: string, cell: Cell) => `${key}\u0000${String(cell)}`;
   for (const person of people) {
     if (person.identified) continue;
-    for (const key of answerKeys) {
-      const cell = toCell(person.answers?.[key]);
+    for (const { key, titles } of answerColumns) {
+      const cell = toCell(person.answers?.[key], titles);
       if (cell !== null) shared.set(tally(key, cell), (shared.get(tally(key, cell)) ?? 0) + 1);
     }
   }
@@ -78,8 +109,8 @@ export function personCells(
       name: person.identified ? person.name : null,
       email: person.identified ? person.email : null,
     };
-    for (const key of answerKeys) {
-      const cell = toCell(person.answers?.[key]);
+    for (const { key, titles } of answerColumns) {
+      const cell = toCell(person.answers?.[key], titles);
       cells[`answer:${key}`] =
         person.identified ||
         cell === null ||
