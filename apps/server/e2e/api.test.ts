@@ -101,6 +101,65 @@ describe.each(testDatabaseKinds())('the server on %s through the typed client', 
     expect(wrong.data?.code).toBe('UNAUTHORIZED');
   });
 
+  it('serves an input’s image at its path to those who may read the input, as a type only', async () => {
+    const { token } = await createSamradClient({ url: server.url }).auth.signIn.mutate({
+      email: 'admin@demo.samrad.local',
+      password: 'samrad-demo',
+    });
+    const admin = createSamradClient({ url: server.url, token });
+    await admin.users.updateProfile.mutate({ answers: { age_group: '35_64' } });
+    const project = await admin.projects.create.mutate({ title: 'Images over HTTP' });
+    await admin.projects.setStatus.mutate({ id: project.id, status: 'published' });
+    const phase = await admin.phases.create.mutate({
+      projectId: project.id,
+      title: 'Ideas',
+      method: 'ideation',
+      startAt: new Date(Date.now() - 86_400_000).toISOString(),
+    });
+    await admin.phases.setParticipation.mutate({
+      phaseId: phase.id,
+      action: 'post',
+      enabled: true,
+      permittedBy: 'account',
+    });
+    // A 1 × 1 PNG.
+    const png =
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    const input = await admin.inputs.create.mutate({
+      phaseId: phase.id,
+      title: 'With a picture',
+      body: 'Text',
+      images: [{ base64: png, alt: 'A dot' }],
+    });
+    const [image] = input.images;
+    const stored = await admin.inputs.image.query({ id: image!.id });
+
+    const response = await fetch(`${server.url}${image!.path}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(response.headers.get('cache-control')).toMatch(/^private/);
+    expect(Buffer.from(await response.arrayBuffer()).toString('base64')).toBe(stored.base64);
+
+    // Nothing past the largest input with all its images is even read.
+    const huge = await fetch(`${server.url}/trpc/inputs.create`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: 'x'.repeat(30 * 1024 * 1024),
+    });
+    expect(huge.status).toBe(413);
+
+    // A draft's image is not there for a visitor, as one that never was; its managers see it.
+    await admin.projects.setStatus.mutate({ id: project.id, status: 'draft' });
+    expect((await fetch(`${server.url}${image!.path}`)).status).toBe(404);
+    expect((await fetch(`${server.url}/images/not-an-id`)).status).toBe(404);
+    const managed = await fetch(`${server.url}${image!.path}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(managed.status).toBe(200);
+  });
+
   it('serves the console with client-side routes, never framed, and the widget bundle', async () => {
     const consolePage = await fetch(`${server.url}/admin/projects/some/deep/link`);
     expect(consolePage.status).toBe(200);

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
-import { Hono } from 'hono';
+import { TRPCError } from '@trpc/server';
+import { Hono, type Context as HonoContext } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import {
@@ -15,6 +17,7 @@ import {
   type Platform,
   type ServerKeys,
 } from '@samrad/api';
+import { maxImagesPerInput, maxImageUploadBytes } from '@samrad/core';
 import type { Database } from '@samrad/db';
 import { demoPage, demoPageContentSecurityPolicy } from './demo-page.js';
 
@@ -59,25 +62,55 @@ export function createApp(options: AppOptions): Hono {
     }),
   );
 
+  // The largest call is an input with all its images, in base64; nothing larger is read at all.
+  app.use(
+    '/trpc/*',
+    bodyLimit({
+      maxSize: maxImagesPerInput * Math.ceil(maxImageUploadBytes / 3) * 4 + 1024 * 1024,
+      onError: (c) => c.json({ error: { message: 'The request is too large' } }, 413),
+    }),
+  );
+
+  const contextOf = (c: HonoContext, resHeaders: Headers) =>
+    createContext({
+      caches,
+      keys,
+      db: options.db,
+      req: c.req.raw,
+      resHeaders,
+      clientAddress: getConnInfo(c).remote.address ?? null,
+    });
+
   app.all('/trpc/*', (c) =>
     fetchRequestHandler({
       endpoint: '/trpc',
       req: c.req.raw,
       router: appRouter,
-      createContext: ({ req, resHeaders }) =>
-        createContext({
-          caches,
-          keys,
-          db: options.db,
-          req,
-          resHeaders,
-          clientAddress: getConnInfo(c).remote.address ?? null,
-        }),
+      createContext: ({ resHeaders }) => contextOf(c, resHeaders),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') options.logError?.(error, path);
       },
     }),
   );
+
+  // An input's image at the path its view names, for `<img>`: decided as `inputs.image` is, by
+  // calling it. Whatever it refuses is simply not here (404), as an invisible input is.
+  app.get('/images/:id', async (c) => {
+    const caller = appRouter.createCaller(await contextOf(c, new Headers()));
+    const image = await caller.inputs.image({ id: c.req.param('id') }).catch((error: unknown) => {
+      if (error instanceof TRPCError && error.code !== 'INTERNAL_SERVER_ERROR') return null;
+      throw error;
+    });
+    if (!image) return c.text('Not found', 404);
+    c.header('content-type', image.contentType);
+    c.header('x-content-type-options', 'nosniff');
+    c.header('content-security-policy', "default-src 'none'; sandbox");
+    // City websites show residents' images: they must load from other origins.
+    c.header('cross-origin-resource-policy', 'cross-origin');
+    // Who may see it depends on who asks, and can change: never a shared cache, never for long.
+    c.header('cache-control', 'private, max-age=60');
+    return c.body(Buffer.from(image.base64, 'base64'));
+  });
 
   // The verification provider sends the browser back here (SPEC 4.2 *verified*).
   app.get(verificationCallbackPath, async (c) => {

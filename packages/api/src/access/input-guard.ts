@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { decide, type InputFacts } from '@samrad/core';
-import { inputs, projects } from '@samrad/db';
+import { inputImages, inputs, projects } from '@samrad/db';
 import type { Context } from '../context.js';
 import { notFound } from '../errors.js';
 import { enforce } from './guard.js';
@@ -43,6 +43,26 @@ export function onInput<TInput>(
       };
       enforce(decide(await ctx.subject(), action, { type: 'input', input: facts }));
       return { input: facts };
+    },
+  };
+}
+
+/** An image, read as its input is: one of an input the caller cannot read is `NOT_FOUND`. */
+export function onInputImage<TInput>(
+  imageIdOf: (input: TInput) => string,
+): Guard<TInput, { input: GrantedInput; image: { id: string } }> {
+  return {
+    access: 'input.read (on the image’s input)',
+    async check(ctx, input) {
+      const [image] = await ctx.db
+        .select({ id: inputImages.id, inputId: inputImages.inputId })
+        .from(inputImages)
+        .where(
+          and(eq(inputImages.platformId, ctx.platform.id), eq(inputImages.id, imageIdOf(input))),
+        );
+      if (!image) throw notFound('Image');
+      const granted = await onInput<TInput>('input.read', () => image.inputId).check(ctx, input);
+      return { ...granted, image: { id: image.id } };
     },
   };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
+import sharp from 'sharp';
 import type { DataCollection } from '@samrad/core';
 import { testDatabaseKinds } from '@samrad/db/testing';
 import { createApiFixture, openSessionForTest, type ApiFixture } from '../testing/api-fixture.js';
@@ -121,10 +122,20 @@ describe.each(testDatabaseKinds())('participation on %s', (kind) => {
       title: 'D',
       body: 'Demographic',
     });
+    // A photo from the person's phone, that says who took it and where.
+    const photo = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } })
+      .jpeg()
+      .withExif({
+        IFD0: { Artist: person!.name, Copyright: person!.email },
+        IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '59/1 19/1 0/1' },
+      })
+      .toBuffer();
+    expect(photo.includes(person!.name)).toBe(true);
     const anonymous = await resident.inputs.create({
       phaseId: anonymousPhase,
       title: 'A',
       body: 'Anonymous',
+      images: [{ base64: photo.toString('base64') }],
     });
     expect(demographic.author).toBeNull();
     expect(anonymous.author).toBeNull();
@@ -137,8 +148,16 @@ describe.each(testDatabaseKinds())('participation on %s', (kind) => {
       await db.execute(sql`select * from participation_markers
         where phase_id in (${demographicPhase}, ${anonymousPhase})`),
     );
+    const images = rowsOf<{ content: Uint8Array | string }>(
+      await db.execute(sql`select encode(content, 'base64') as content from input_images
+        where input_id = ${anonymous.id}`),
+    ).map((row) => Buffer.from(String(row.content), 'base64'));
     expect(stored).toHaveLength(2);
     expect(markers).toHaveLength(2);
+    expect(images).toHaveLength(1);
+    for (const value of [person!.name, person!.email, 'GPS']) {
+      expect(images[0]!.includes(value), value).toBe(false);
+    }
     // Plain hashes anyone could recompute from what the database holds.
     const guessable = [person!.id, person!.email, person!.name].flatMap((value) => [
       value,
@@ -177,7 +196,10 @@ describe.each(testDatabaseKinds())('participation on %s', (kind) => {
       await db.execute(sql`select table_name as name from information_schema.tables
         where table_schema = current_schema() and table_type = 'BASE TABLE'`),
     );
-    for (const contribution of [demographic, anonymous]) {
+    for (const [contribution, alsoWritten] of [
+      [demographic, []],
+      [anonymous, ['input_images: 1']],
+    ] as const) {
       const [{ xmin } = { xmin: '' }] = rowsOf<{ xmin: string }>(
         await db.execute(sql`select xmin::text as xmin from inputs where id = ${contribution.id}`),
       );
@@ -189,7 +211,7 @@ describe.each(testDatabaseKinds())('participation on %s', (kind) => {
         );
         if (row!.n > 0) written.push(`${name}: ${row!.n}`);
       }
-      expect(written.sort()).toEqual(['inputs: 1', 'participation_markers: 1']);
+      expect(written.sort()).toEqual([...alsoWritten, 'inputs: 1', 'participation_markers: 1']);
     }
     // Ids are random, not a sequence that orders them.
     expect(demographic.id).toMatch(/^[0-9a-f-]{36}$/);

@@ -4,6 +4,7 @@ import {
   CreateCommentInput,
   ListCommentsInput,
   CreateInputInput,
+  ImageIdInput,
   InputIdInput,
   ListInputsInput,
   ModerateInputInput,
@@ -16,7 +17,7 @@ import {
 } from '@samrad/core';
 import { both, listing } from '../access/guards.js';
 import { onInputChange } from '../access/input-change-guard.js';
-import { onInput, toParticipateOn } from '../access/input-guard.js';
+import { onInput, onInputImage, toParticipateOn } from '../access/input-guard.js';
 import { onPhaseParticipation, toParticipate } from '../access/participation-guard.js';
 import { onPhase } from '../access/phase-guard.js';
 import { abilities } from '../use-cases/participation/abilities.js';
@@ -28,6 +29,7 @@ import {
   onCommentDeletion,
 } from '../use-cases/comments/comments.js';
 import { createInput } from '../use-cases/inputs/create-input.js';
+import { readImage } from '../use-cases/inputs/images.js';
 import { getInput, listInputs } from '../use-cases/inputs/list-inputs.js';
 import { hasReacted, setReaction } from '../use-cases/reactions/set-reaction.js';
 import { questionnaireResults } from '../use-cases/surveys/survey-results.js';
@@ -62,6 +64,11 @@ export const inputsRouter = router({
     InputIdInput,
     onInput('input.read', (input) => input.id),
   ).query(({ ctx }) => getInput(ctx, ctx.granted.input.id)),
+  /** An input's image, for whoever may read the input; the server also serves it at its `path`. */
+  image: forAnyone(
+    ImageIdInput,
+    onInputImage((input) => input.id),
+  ).query(({ ctx }) => readImage(ctx, ctx.granted.image.id)),
   create: forAnyone(
     CreateInputInput,
     toParticipate('post', (input) => input.phaseId),

@@ -17,12 +17,32 @@ const Location = z
   })
   .strict();
 
+/** Image types an input may carry; never SVG, which is a document that can run script. */
+export const imageTypes = ['image/jpeg', 'image/png', 'image/webp'] as const;
+
+/** The most images an input has, and the largest upload of one (its bytes, before base64). */
+export const maxImagesPerInput = 4;
+export const maxImageUploadBytes = 5 * 1024 * 1024;
+
+/** An image as JSON carries it: its bytes in base64, and what it shows for those who cannot see. */
+export const ImageUpload = z
+  .object({
+    base64: z
+      .string()
+      .max(Math.ceil(maxImageUploadBytes / 3) * 4)
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64, without line breaks'),
+    alt: z.string().trim().max(300).optional(),
+  })
+  .strict();
+export type ImageUpload = z.infer<typeof ImageUpload>;
+
 export const CreateInputInput = z
   .object({
     phaseId: Id,
     title: z.string().trim().min(1).max(300),
     body: z.string().trim().min(1).max(10_000),
     location: Location.optional(),
+    images: z.array(ImageUpload).max(maxImagesPerInput).optional(),
   })
   .strict();
 export type CreateInputInput = z.infer<typeof CreateInputInput>;
@@ -38,6 +58,9 @@ export type ListInputsInput = z.infer<typeof ListInputsInput>;
 
 export const InputIdInput = z.object({ id: Id }).strict();
 export type InputIdInput = z.infer<typeof InputIdInput>;
+
+export const ImageIdInput = z.object({ id: Id }).strict();
+export type ImageIdInput = z.infer<typeof ImageIdInput>;
 
 const InputIds = z
   .array(Id)

@@ -1,24 +1,10 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  check,
-  customType,
-  index,
-  pgTable,
-  primaryKey,
-  text,
-  unique,
-  uuid,
-} from 'drizzle-orm/pg-core';
-import { createdAt, id, platformId, updatedAt } from './columns.js';
+import { bigint, check, index, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { bytea, createdAt, id, platformId, updatedAt } from './columns.js';
 import { fileFolderRight } from './enums.js';
 import { userGroups } from './groups.js';
 import { projects } from './projects.js';
 import { users } from './users.js';
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
-  dataType: () => 'bytea',
-});
 
 /** Discussion threads inside a project (SPEC 6): members administer their own, managers all. */
 export const discussionThreads = pgTable(

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { jsonb, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { customType, jsonb, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { LocalizedText } from '@samrad/core';
 import { platforms } from './platforms.js';
 
@@ -24,3 +24,8 @@ export const localizedText = () => jsonb().$type<LocalizedText>();
 
 export const nonEmptyJsonObject = (column: string) =>
   sql.raw(`jsonb_typeof(${column}) = 'object' and ${column} <> '{}'::jsonb`);
+
+/** Bytes kept in the database (files, images), so they share its transactions and backups. */
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+});

@@ -5,7 +5,6 @@ import {
   foreignKey,
   index,
   integer,
-  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -15,7 +14,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
-import { createdAt, id, platformId, updatedAt } from './columns.js';
+import { bytea, createdAt, id, platformId, updatedAt } from './columns.js';
 import { contributionChecks, contributionColumns } from './contribution.js';
 import { assessmentStatus, moderationStatus, reactionKind } from './enums.js';
 import { phases } from './phases.js';
@@ -34,7 +33,6 @@ export const inputs = pgTable(
     phaseId: uuid().notNull(),
     title: text().notNull(),
     body: text().notNull(),
-    images: jsonb().$type<{ url: string; alt: string }[]>().notNull().default([]),
     latitude: doublePrecision(),
     longitude: doublePrecision(),
     address: text(),
@@ -64,6 +62,41 @@ export const inputs = pgTable(
       sql`${t.reactionsUp} >= 0 and ${t.reactionsDown} >= 0 and ${t.commentsCount} >= 0`,
     ),
     ...contributionChecks('inputs', t),
+  ],
+);
+
+/** The largest image kept, in bytes, after re-encoding. */
+export const maxImageBytes = 4 * 1024 * 1024;
+
+/**
+ * The images of an input, in their order. Each was re-encoded on upload, so no metadata (where,
+ * when, which camera) is kept and an image tells no more of its author than its input does
+ * (SPEC 4.4) — nor has it a time of its own.
+ */
+export const inputImages = pgTable(
+  'input_images',
+  {
+    id: id(),
+    platformId: platformId(),
+    inputId: uuid()
+      .notNull()
+      .references(() => inputs.id, { onDelete: 'cascade' }),
+    position: integer().notNull(),
+    contentType: text().notNull(),
+    width: integer().notNull(),
+    height: integer().notNull(),
+    /** What the image shows, for those who cannot see it. */
+    alt: text().notNull().default(''),
+    content: bytea().notNull(),
+  },
+  (t) => [
+    unique('input_images_position_unique').on(t.inputId, t.position),
+    check(
+      'input_images_content_type',
+      sql`${t.contentType} in ('image/jpeg', 'image/png', 'image/webp')`,
+    ),
+    check('input_images_size', sql.raw(`octet_length(content) <= ${maxImageBytes}`)),
+    check('input_images_dimensions', sql`${t.width} > 0 and ${t.height} > 0`),
   ],
 );
 

@@ -5,6 +5,7 @@ import type { PhaseParticipation, StoredSetting } from '../../access/participati
 import type { Context } from '../../context.js';
 import { unauthorized } from '../../errors.js';
 import { contributionFields, countParticipation } from './contribution.js';
+import { prepareImages, storeImages } from './images.js';
 import { inputViewColumns, toInputView, type InputView } from './input-view.js';
 
 /** SPEC 4.1 *post*: an idea or proposal in a phase, decided by the guard (`toParticipate`). */
@@ -16,6 +17,7 @@ export async function createInput(
   const user = ctx.viewer.user;
   if (!user) throw unauthorized();
   const { phase } = granted.participation;
+  const images = await prepareImages(input.images);
   const fields = await contributionFields(ctx.db, user, granted.setting);
   const id = await ctx.db.transaction(async (tx) => {
     await countParticipation(tx, ctx, granted, 'post');
@@ -33,6 +35,7 @@ export async function createInput(
         ...fields,
       })
       .returning({ id: inputs.id });
+    await storeImages(tx, ctx, row!.id, images);
     return row!.id;
   });
   const [row] = await ctx.db

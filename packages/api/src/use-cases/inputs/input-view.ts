@@ -1,6 +1,19 @@
 import { sql } from 'drizzle-orm';
 import type { DataCollection } from '@samrad/core';
-import { inputs, users } from '@samrad/db';
+import { inputImages, inputs, users } from '@samrad/db';
+import { outer } from '../phases/phase-view.js';
+
+/** An image of an input; its bytes at `path` on the Samrad server (`inputs.image` by `id`). */
+export interface InputImageView {
+  id: string;
+  path: string;
+  width: number;
+  height: number;
+  alt: string;
+}
+
+/** The path an image is served at: readable by whoever may read its input. */
+export const imagePath = (id: string) => `/images/${id}`;
 
 /** What a listing or a reader sees of an input. */
 export interface InputView {
@@ -9,6 +22,7 @@ export interface InputView {
   title: string;
   body: string;
   location: { latitude: number; longitude: number; address: string | null } | null;
+  images: InputImageView[];
   /** Only under full data collection (SPEC 4.4); never for demographic or anonymous inputs. */
   author: { id: string; name: string } | null;
   dataCollection: DataCollection;
@@ -28,6 +42,10 @@ export const inputViewColumns = {
   latitude: inputs.latitude,
   longitude: inputs.longitude,
   address: inputs.address,
+  images: sql<Omit<InputImageView, 'path'>[]>`(select coalesce(json_agg(json_build_object(
+      'id', ${inputImages.id}, 'width', ${inputImages.width}, 'height', ${inputImages.height},
+      'alt', ${inputImages.alt}) order by ${inputImages.position}), '[]')
+    from ${inputImages} where ${inputImages.inputId} = ${outer(inputs, inputs.id)})`,
   authorId: inputs.authorId,
   authorName: users.name,
   dataCollection: inputs.dataCollection,
@@ -47,6 +65,7 @@ interface InputRow {
   latitude: number | null;
   longitude: number | null;
   address: string | null;
+  images: Omit<InputImageView, 'path'>[];
   authorId: string | null;
   authorName: string | null;
   dataCollection: DataCollection;
@@ -67,6 +86,7 @@ export function toInputView(row: InputRow): InputView {
       row.latitude !== null && row.longitude !== null
         ? { latitude: row.latitude, longitude: row.longitude, address: row.address }
         : null,
+    images: row.images.map((image) => ({ ...image, path: imagePath(image.id) })),
     author:
       row.dataCollection === 'all' && row.authorId && row.authorName
         ? { id: row.authorId, name: row.authorName }
