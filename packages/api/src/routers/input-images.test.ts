@@ -143,6 +143,60 @@ describe.each(testDatabaseKinds())('input images on %s', (kind) => {
     expect(rows).toEqual([]);
   });
 
+  it('lets its author keep, reorder, drop and add images while the phase is open', async () => {
+    const { phaseId } = await ideation();
+    const photo = async (background: string) =>
+      base64(
+        await sharp({ create: { width: 4, height: 4, channels: 3, background } })
+          .png()
+          .toBuffer(),
+      );
+    const created = await resident.inputs.create({
+      phaseId,
+      title: 'Before',
+      body: 'Text',
+      images: [{ base64: await photo('#f00') }, { base64: await photo('#0f0') }],
+    });
+    const [red, green] = created.images.map((image) => image.id);
+    const changed = await resident.inputs.update({
+      id: created.id,
+      images: [{ id: green! }, { base64: await photo('#00f'), alt: 'Blue' }],
+    });
+    expect(changed.images.map((image) => [image.id === green, image.alt])).toEqual([
+      [true, ''],
+      [false, 'Blue'],
+    ]);
+    const stored = await f.connection.db
+      .select({ id: inputImages.id, position: inputImages.position })
+      .from(inputImages)
+      .where(eq(inputImages.inputId, created.id))
+      .orderBy(inputImages.position);
+    expect(stored.map((row) => [row.id === red, row.position])).toEqual([
+      [false, 0],
+      [false, 1],
+    ]);
+
+    // Another input's image is not this one's to keep; nothing of the edit is made.
+    const other = await resident.inputs.create({
+      phaseId,
+      title: 'Other',
+      body: 'Text',
+      images: [{ base64: await photo('#fff') }],
+    });
+    const refused = await errorOf(
+      resident.inputs.update({
+        id: created.id,
+        title: 'After',
+        images: [{ id: green! }, { id: other.images[0]!.id }],
+      }),
+    );
+    expect([refused.code, refused.field]).toEqual(['BAD_REQUEST', 'images.1']);
+    const unchanged = await resident.inputs.get({ id: created.id });
+    expect([unchanged.title, unchanged.images]).toEqual(['Before', changed.images]);
+
+    expect((await resident.inputs.update({ id: created.id, images: [] })).images).toEqual([]);
+  });
+
   it('shows an image only to those who may read its input; it goes with its input', async () => {
     const { projectId, phaseId } = await ideation();
     const jpeg = await cameraPhoto(40, 30);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from '../projects/schemas.js';
+import { changesSomething, nothingToChange } from '../shared/changes.js';
 
 /*
  * API.md `participation.abilities` and `inputs.*` (SPEC 4). Inputs are strict: an author, a
@@ -93,17 +94,22 @@ export const CastVoteInput = z
   });
 export type CastVoteInput = z.infer<typeof CastVoteInput>;
 
+/** An image an input keeps when its images change, by its id. */
+const KeptImage = z.object({ id: Id }).strict();
+
 export const UpdateInputInput = z
   .object({
     id: Id,
     title: z.string().trim().min(1).max(300).optional(),
     body: z.string().trim().min(1).max(10_000).optional(),
+    /** The input's images from now on, in order: those it keeps by id, new ones uploaded. */
+    images: z
+      .array(z.union([KeptImage, ImageUpload]))
+      .max(maxImagesPerInput)
+      .optional(),
   })
   .strict()
-  .refine((input) => input.title !== undefined || input.body !== undefined, {
-    path: ['title'],
-    message: 'nothing to change',
-  });
+  .refine(changesSomething, { ...nothingToChange, path: ['title'] });
 export type UpdateInputInput = z.infer<typeof UpdateInputInput>;
 
 /** Moderation: a hidden input leaves residents' listings, not its managers' (SPEC 4). */

@@ -4,16 +4,21 @@ import { inputs } from '@samrad/db';
 import type { ChangedInput } from '../../access/input-change-guard.js';
 import type { Context } from '../../context.js';
 import { uncountParticipation } from './contribution.js';
+import { prepareUploads, replaceImages } from './images.js';
 import { getInput } from './list-inputs.js';
 import type { InputView } from './input-view.js';
 
-/** Its author's new words (the guard decided `edit`). */
+/** Its author's new words and images (the guard decided `edit`), all or nothing. */
 export async function updateInput(ctx: Context, input: UpdateInputInput): Promise<InputView> {
-  const { id, ...words } = input;
-  await ctx.db
-    .update(inputs)
-    .set({ ...words, updatedAt: new Date() })
-    .where(eq(inputs.id, id));
+  const { id, images, ...words } = input;
+  const uploads = images && (await prepareUploads(images));
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(inputs)
+      .set({ ...words, updatedAt: new Date() })
+      .where(eq(inputs.id, id));
+    if (uploads) await replaceImages(tx, ctx, id, uploads);
+  });
   return getInput(ctx, id);
 }
 

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, notInArray, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { maxImageUploadBytes, type ImageUpload } from '@samrad/core';
 import { inputImages, maxImageBytes, type Database } from '@samrad/db';
@@ -69,6 +69,64 @@ export function prepareImages(
   uploads: readonly ImageUpload[] | undefined,
 ): Promise<PreparedImage[]> {
   return Promise.all((uploads ?? []).map(prepareImage));
+}
+
+/** An image an input keeps (by id), or a new one, as an edit lists them. */
+export type ImageChange = { keep: string } | PreparedImage;
+
+/** An edit's list of images, new ones prepared before its transaction opens. */
+export function prepareUploads(
+  list: readonly ({ id: string } | ImageUpload)[],
+): Promise<ImageChange[]> {
+  return Promise.all(
+    list.map((item, index) =>
+      'id' in item ? Promise.resolve({ keep: item.id }) : prepareImage(item, index),
+    ),
+  );
+}
+
+/**
+ * The input's images become the list: those kept move to their new places, the others go, new
+ * ones come. A kept id must be one of this input's images.
+ */
+export async function replaceImages(
+  tx: Database,
+  ctx: Context,
+  inputId: string,
+  list: readonly ImageChange[],
+): Promise<void> {
+  const mine = eq(inputImages.inputId, inputId);
+  const current = await tx
+    .select({ id: inputImages.id })
+    .from(inputImages)
+    .where(mine)
+    .for('update');
+  const ids = new Set(current.map((row) => row.id));
+  const kept: string[] = [];
+  for (const [index, item] of list.entries()) {
+    if (!('keep' in item)) continue;
+    if (!ids.has(item.keep) || kept.includes(item.keep)) {
+      throw refuse(index, 'not an image of this input, or listed twice');
+    }
+    kept.push(item.keep);
+  }
+  await tx
+    .delete(inputImages)
+    .where(kept.length > 0 ? and(mine, notInArray(inputImages.id, kept)) : mine);
+  // Out of the way first: an input's positions are unique at every row changed.
+  await tx
+    .update(inputImages)
+    .set({ position: sql`-1 - ${inputImages.position}` })
+    .where(mine);
+  for (const [position, item] of list.entries()) {
+    if ('keep' in item) {
+      await tx.update(inputImages).set({ position }).where(eq(inputImages.id, item.keep));
+    } else {
+      await tx
+        .insert(inputImages)
+        .values({ platformId: ctx.platform.id, inputId, position, ...item });
+    }
+  }
 }
 
 /** Keeps an input's prepared images, in their order, in the input's transaction. */
