@@ -7,7 +7,9 @@ import {
   ImageIdInput,
   InputIdInput,
   ListInputsInput,
+  ListReportsInput,
   ModerateInputInput,
+  ReportInputInput,
   PhaseIdInput,
   SetPollQuestionsInput,
   SetReactionInput,
@@ -15,7 +17,7 @@ import {
   SubmitSurveyInput,
   UpdateInputInput,
 } from '@samrad/core';
-import { both, listing } from '../access/guards.js';
+import { both, listing, onProject } from '../access/guards.js';
 import { onInputChange } from '../access/input-change-guard.js';
 import { onInput, onInputImage, toParticipateOn } from '../access/input-guard.js';
 import { onPhaseParticipation, toParticipate } from '../access/participation-guard.js';
@@ -31,6 +33,7 @@ import {
 import { createInput } from '../use-cases/inputs/create-input.js';
 import { readImage } from '../use-cases/inputs/images.js';
 import { getInput, listInputs } from '../use-cases/inputs/list-inputs.js';
+import { listReports, reportInput } from '../use-cases/inputs/reports.js';
 import { hasReacted, setReaction } from '../use-cases/reactions/set-reaction.js';
 import { questionnaireResults } from '../use-cases/surveys/survey-results.js';
 import {
@@ -85,6 +88,15 @@ export const inputsRouter = router({
     ModerateInputInput,
     onInputChange('moderate', (input) => input.id),
   ).mutation(({ ctx, input }) => moderateInput(ctx, input)),
+  /** Residents report from the widgets too: any signed-in caller who can read the input. */
+  report: forAnyone(
+    ReportInputInput,
+    onInput('input.read', (input) => input.id),
+  ).mutation(({ ctx, input }) => reportInput(ctx, input, ctx.granted.input)),
+  reports: forSignedIn(
+    ListReportsInput,
+    onProject('input.moderate', (input) => input.projectId),
+  ).query(({ ctx, input }) => listReports(ctx, input, ctx.granted.project)),
 });
 
 /** API.md `votes.*` (SPEC 4.1): ballots in voting phases, and their results for managers. */

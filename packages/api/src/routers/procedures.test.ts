@@ -69,6 +69,7 @@ describe('the router’s procedures', () => {
       'comments.create',
       'events.register',
       'inputs.create',
+      'inputs.report',
       'polls.submit',
       'reactions.set',
       'surveys.submit',

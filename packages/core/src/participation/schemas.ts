@@ -118,6 +118,27 @@ export const ModerateInputInput = z
   .strict();
 export type ModerateInputInput = z.infer<typeof ModerateInputInput>;
 
+/**
+ * Reporting (SPEC 4, moderation): signed-in residents report an input they find out of place; once
+ * this many different people have, it is hidden from residents' listings until a moderator looks
+ * (as Decidim does) — fewer could let one person silence another.
+ */
+export const reportsToHide = 3;
+
+export const ReportInputInput = z
+  .object({ id: Id, reason: z.string().trim().min(1).max(1_000) })
+  .strict();
+export type ReportInputInput = z.infer<typeof ReportInputInput>;
+
+export const ListReportsInput = z
+  .object({
+    projectId: Id,
+    cursor: z.string().max(200).nullish(),
+    limit: z.number().int().min(1).max(100).default(50),
+  })
+  .strict();
+export type ListReportsInput = z.infer<typeof ListReportsInput>;
+
 /** API.md `comments.*`: threaded one level deep (a reply answers a comment, not a reply). */
 export const ListCommentsInput = z
   .object({

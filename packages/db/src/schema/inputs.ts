@@ -140,6 +140,10 @@ export const reports = pgTable(
   },
   (t) => [
     index('reports_open_idx').on(t.platformId, t.resolvedAt),
+    // A person reports an input once until a moderator settles it.
+    uniqueIndex('reports_open_once')
+      .on(t.inputId, t.reporterId)
+      .where(sql`${t.resolvedAt} is null and ${t.inputId} is not null`),
     check('reports_one_target', sql`(${t.inputId} is null) <> (${t.commentId} is null)`),
   ],
 );

@@ -5,6 +5,7 @@ import type { ChangedInput } from '../../access/input-change-guard.js';
 import type { Context } from '../../context.js';
 import { uncountParticipation } from './contribution.js';
 import { prepareUploads, replaceImages } from './images.js';
+import { settleReports } from './reports.js';
 import { getInput } from './list-inputs.js';
 import type { InputView } from './input-view.js';
 
@@ -41,15 +42,21 @@ export async function deleteInput(ctx: Context, input: ChangedInput): Promise<{ 
   return { id: input.id };
 }
 
-/** Hidden from residents' listings or shown again, with who did it and why (`moderate`). */
+/**
+ * Hidden from residents' listings or shown again, with who did it and why (`moderate`). The
+ * decision settles the input's open reports, so shown again it is not hidden by them anew.
+ */
 export async function moderateInput(ctx: Context, input: ModerateInputInput): Promise<InputView> {
-  await ctx.db
-    .update(inputs)
-    .set({
-      moderation: input.hidden ? 'hidden' : 'visible',
-      moderatedBy: ctx.viewer.user?.id ?? null,
-      moderationReason: input.hidden ? (input.reason ?? null) : null,
-    })
-    .where(eq(inputs.id, input.id));
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(inputs)
+      .set({
+        moderation: input.hidden ? 'hidden' : 'visible',
+        moderatedBy: ctx.viewer.user?.id ?? null,
+        moderationReason: input.hidden ? (input.reason ?? null) : null,
+      })
+      .where(eq(inputs.id, input.id));
+    await settleReports(tx, ctx, input.id);
+  });
   return getInput(ctx, input.id);
 }

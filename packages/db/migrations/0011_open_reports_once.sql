@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "reports_open_once" ON "reports" USING btree ("input_id","reporter_id") WHERE "reports"."resolved_at" is null and "reports"."input_id" is not null;
