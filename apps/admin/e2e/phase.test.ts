@@ -52,6 +52,7 @@ describe.skipIf(!hasChromium())(
     let page: Page;
     let open: { projectId: string; phaseId: string };
     let closed: { projectId: string; phaseId: string };
+    let api: Api;
 
     beforeAll(async () => {
       [samrad, browser] = await Promise.all([
@@ -61,7 +62,7 @@ describe.skipIf(!hasChromium())(
         launchChromium(),
       ]);
       const { token } = await createSamradClient({ url: samrad.url }).auth.signIn.mutate(admin);
-      const api = createSamradClient({ url: samrad.url, token });
+      api = createSamradClient({ url: samrad.url, token });
       open = await surveyProject(api, 'Open survey', 'everyone');
       closed = await surveyProject(api, 'Account survey', 'account');
       const visitor = createSamradClient({ url: samrad.url });
@@ -147,6 +148,53 @@ describe.skipIf(!hasChromium())(
       // The results show once the survey's questions came, with its duplicates flag.
       await page.getByText('0 responses', { exact: false }).waitFor();
       expect(await page.getByRole('note').count()).toBe(0);
+    });
+
+    it('lists what residents reported, and hides a reported input from there', async () => {
+      const project = await api.projects.create.mutate({ title: 'Reported ideas' });
+      await api.projects.setStatus.mutate({ id: project.id, status: 'published' });
+      const phase = await api.phases.create.mutate({
+        projectId: project.id,
+        title: 'Ideas',
+        method: 'ideation',
+        startAt: new Date(Date.now() - 86_400_000).toISOString(),
+      });
+      await api.phases.setParticipation.mutate({
+        phaseId: phase.id,
+        action: 'post',
+        enabled: true,
+        permittedBy: 'account',
+      });
+      const signIn = async (email: string) => {
+        const { token } = await createSamradClient({ url: samrad.url }).auth.signIn.mutate({
+          email,
+          password: 'samrad-demo',
+        });
+        return createSamradClient({ url: samrad.url, token });
+      };
+      const author = await signIn('resident@demo.samrad.local');
+      await author.users.updateProfile.mutate({ answers: { age_group: '35_64' } });
+      const input = await author.inputs.create.mutate({
+        phaseId: phase.id,
+        title: 'Buy my bikes',
+        body: 'Cheap',
+      });
+      const reporter = await signIn('moderator@demo.samrad.local');
+      await reporter.inputs.report.mutate({ id: input.id, reason: 'Advertising' });
+
+      await page.goto(`${samrad.url}/admin/projects/${project.id}`);
+      const reported = page.getByRole('region', { name: 'Reported inputs' });
+      await reported.getByText('Advertising').waitFor();
+      expect(await reported.locator('tbody tr').allInnerTexts()).toEqual([
+        expect.stringContaining('Buy my bikes'),
+      ]);
+      await expectNoAxeViolations(page);
+      await reported.getByRole('button', { name: 'Hide' }).click();
+      await page.getByText('Nothing is reported.').waitFor();
+      const visitor = createSamradClient({ url: samrad.url });
+      expect((await visitor.inputs.list.query({ phaseId: phase.id })).items).toEqual([]);
+      const managed = await api.inputs.get.query({ id: input.id });
+      expect(managed.hidden).toBe(true);
     });
   },
 );

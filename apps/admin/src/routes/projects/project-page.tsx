@@ -7,6 +7,7 @@ import { QueryError } from '../../components/query-error';
 import { formatDateRange, text } from '../../lib/i18n';
 import { methodLabels, statusLabels, visibilityLabels } from '../../lib/labels';
 import { api, trpc } from '../../lib/trpc';
+import { ProjectReports } from './project-reports';
 
 /** A project's phases, and what came in across them. */
 export function ProjectPage() {
@@ -61,6 +62,9 @@ export function ProjectPage() {
           </table>
         </div>
       )}
+
+      <h2>Reports</h2>
+      <ProjectReports projectId={data.id} />
 
       <h2>Participants</h2>
       <p>Everyone who took part in any phase, as each phase’s data collection allows.</p>
