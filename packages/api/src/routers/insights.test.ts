@@ -88,6 +88,9 @@ describe.each(testDatabaseKinds())('insights on %s', (kind) => {
     // 65+ is one person: hidden; and the next smallest with it, or 12 − 6 − 5 would tell.
     expect(byValue).toMatchObject({ '18_34': 6, '35_64': null, '65_plus': null, under_18: 0 });
     expect(byValue.unanswered).toBe(0);
+    // Each option with its title, for a console or a report to show as people read it.
+    const titles = Object.fromEntries(breakdown.groups.map((g) => [g.value, g.title?.en ?? null]));
+    expect(titles).toMatchObject({ '18_34': '18–34', '65_plus': '65 or older', unanswered: null });
   });
 
   it('shows no breakdown of fewer than 5 people at all', async () => {

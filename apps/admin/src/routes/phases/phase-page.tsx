@@ -13,6 +13,7 @@ import {
 } from '../../lib/labels';
 import { api, trpc } from '../../lib/trpc';
 import { PhaseActivity } from './phase-activity';
+import { PhaseDemographics } from './phase-demographics';
 import { PhaseResults, type Questionnaire } from './phase-results';
 
 type Phase = RouterOutputs['phases']['list']['items'][number];
@@ -116,6 +117,9 @@ export function PhasePage() {
 
       <h2>Activity</h2>
       <PhaseActivity phaseId={phase.id} />
+
+      <h2>Who took part</h2>
+      <PhaseDemographics phaseId={phase.id} />
 
       {(phase.method === 'voting' || questionnaire) && <h2>Results</h2>}
       <PhaseResults phaseId={phase.id} method={phase.method} questionnaire={questionnaire} />

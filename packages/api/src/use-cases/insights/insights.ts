@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { smallestShownGroup, type DemographicsInput } from '@samrad/core';
-import { registrationQuestions } from '@samrad/db';
+import { smallestShownGroup, type DemographicsInput, type LocalizedText } from '@samrad/core';
+import { areas, registrationQuestions } from '@samrad/db';
 import type { GrantedPhase } from '../../access/phase-guard.js';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors.js';
@@ -49,9 +49,10 @@ export interface DemographicBreakdown {
   respondents: number | null;
   /**
    * Per answer (option key, area id, `yes`/`no`), `unanswered`, and `not_collected` for
-   * contributions collected anonymously; count null: a group too small to show.
+   * contributions collected anonymously; count null: a group too small to show. `title`: the
+   * option's or area's, null for the others.
    */
-  groups: { value: string; count: number | null }[];
+  groups: { value: string; title: LocalizedText | null; count: number | null }[];
 }
 
 const breakable = new Set(['single', 'multiple', 'checkbox', 'area']);
@@ -108,6 +109,16 @@ export async function demographicBreakdown(
     if (row.value === null) respondents = row.count;
     else counts.set(row.value, row.count);
   }
+  const titles = new Map<string, LocalizedText>(
+    question.type === 'area'
+      ? (
+          await ctx.db
+            .select({ id: areas.id, title: areas.title })
+            .from(areas)
+            .where(eq(areas.platformId, ctx.platform.id))
+        ).map((area) => [area.id, area.title])
+      : (question.options ?? []).map((option) => [option.key, option.title]),
+  );
   const values = [
     ...(question.options?.map((o) => o.key) ?? (question.type === 'checkbox' ? ['yes', 'no'] : [])),
     ...[...counts.keys()].filter((v) => !outside.includes(v)).sort(),
@@ -130,6 +141,7 @@ export async function demographicBreakdown(
     respondents,
     groups: values.map((value) => ({
       value,
+      title: titles.get(value) ?? null,
       count: hidden.has(value) ? null : (counts.get(value) ?? 0),
     })),
   };
