@@ -35,24 +35,8 @@ describe.each(testDatabaseKinds())('input images on %s', (kind) => {
   });
   afterAll(() => f?.close());
 
-  async function ideation(dataCollection: 'all' | 'anonymous' = 'all') {
-    const project = await admin.projects.create({ title: `Images ${Math.random()}` });
-    await admin.projects.setStatus({ id: project.id, status: 'published' });
-    const phase = await admin.phases.create({
-      projectId: project.id,
-      title: 'Ideas',
-      method: 'ideation',
-      startAt: new Date(Date.now() - 86_400_000).toISOString(),
-    });
-    await admin.phases.setParticipation({
-      phaseId: phase.id,
-      action: 'post',
-      enabled: true,
-      permittedBy: 'account',
-      dataCollection,
-    });
-    return { projectId: project.id, phaseId: phase.id };
-  }
+  const ideation = (dataCollection: 'all' | 'anonymous' = 'all') =>
+    f.openPhase('ideation', { action: 'post', permittedBy: 'account', dataCollection });
 
   it('keeps a photo turned upright and scaled down, with nothing of its metadata', async () => {
     const { phaseId } = await ideation('anonymous');

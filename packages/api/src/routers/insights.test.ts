@@ -5,7 +5,6 @@ import { createApiFixture, type ApiFixture } from '../testing/api-fixture.js';
 import { errorOf } from '../testing/refusals.js';
 
 type Caller = Awaited<ReturnType<ApiFixture['caller']>>;
-const day = 86_400_000;
 
 /** Insights (SPEC 2.3, 4.4): participation counts and demographic breakdowns, on both engines. */
 describe.each(testDatabaseKinds())('insights on %s', (kind) => {
@@ -19,30 +18,17 @@ describe.each(testDatabaseKinds())('insights on %s', (kind) => {
   afterAll(() => f?.close());
 
   async function ideation(dataCollection: DataCollection) {
-    const project = await admin.projects.create({ title: `Insights ${Math.random()}` });
-    await admin.projects.setStatus({ id: project.id, status: 'published' });
-    const phase = await admin.phases.create({
-      projectId: project.id,
-      title: 'Ideas',
-      method: 'ideation',
-      startAt: new Date(Date.now() - day).toISOString(),
-    });
+    const { phaseId } = await f.openPhase('ideation', { action: 'react', permittedBy: 'account' });
     for (const action of ['post', 'comment'] as const) {
       await admin.phases.setParticipation({
-        phaseId: phase.id,
+        phaseId,
         action,
         enabled: true,
         permittedBy: 'account',
         dataCollection,
       });
     }
-    await admin.phases.setParticipation({
-      phaseId: phase.id,
-      action: 'react',
-      enabled: true,
-      permittedBy: 'account',
-    });
-    return phase.id;
+    return phaseId;
   }
 
   /** People of each age group, each posting one idea; the first also comments and reacts. */

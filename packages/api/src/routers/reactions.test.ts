@@ -17,30 +17,17 @@ describe.each(testDatabaseKinds())('reactions on %s', (kind) => {
 
   /** An idea in an open ideation phase whose reacting is set as given. */
   async function ideaToReactTo(dataCollection: DataCollection, maxPerPerson?: number) {
-    const project = await admin.projects.create({ title: `Reactions ${Math.random()}` });
-    await admin.projects.setStatus({ id: project.id, status: 'published' });
-    const phase = await admin.phases.create({
-      projectId: project.id,
-      title: 'Ideas',
-      method: 'ideation',
-      startAt: new Date(Date.now() - 86_400_000).toISOString(),
-    });
+    const { phaseId } = await f.openPhase('ideation', { action: 'post', permittedBy: 'account' });
     await admin.phases.setParticipation({
-      phaseId: phase.id,
-      action: 'post',
-      enabled: true,
-      permittedBy: 'account',
-    });
-    await admin.phases.setParticipation({
-      phaseId: phase.id,
+      phaseId,
       action: 'react',
       enabled: true,
       permittedBy: 'account',
       dataCollection,
       ...(maxPerPerson ? { maxPerPerson } : {}),
     });
-    const idea = await admin.inputs.create({ phaseId: phase.id, title: 'A bench', body: 'Here' });
-    return { phaseId: phase.id, inputId: idea.id };
+    const idea = await admin.inputs.create({ phaseId, title: 'A bench', body: 'Here' });
+    return { phaseId, inputId: idea.id };
   }
 
   beforeAll(async () => {

@@ -20,23 +20,13 @@ describe.each(testDatabaseKinds())('reports on %s', (kind) => {
   afterAll(() => f?.close());
 
   async function postedInput() {
-    const project = await admin.projects.create({ title: `Reports ${Math.random()}` });
-    await admin.projects.setStatus({ id: project.id, status: 'published' });
-    const phase = await admin.phases.create({
-      projectId: project.id,
-      title: 'Ideas',
-      method: 'ideation',
-      startAt: new Date(Date.now() - 86_400_000).toISOString(),
-    });
-    await admin.phases.setParticipation({
-      phaseId: phase.id,
+    const { projectId, phaseId } = await f.openPhase('ideation', {
       action: 'post',
-      enabled: true,
       permittedBy: 'account',
     });
     const { caller: author } = await f.resident();
-    const input = await author.inputs.create({ phaseId: phase.id, title: 'Loud', body: 'Text' });
-    return { projectId: project.id, phaseId: phase.id, inputId: input.id };
+    const input = await author.inputs.create({ phaseId, title: 'Loud', body: 'Text' });
+    return { projectId, phaseId, inputId: input.id };
   }
 
   const listedTo = async (caller: Caller, phaseId: string) =>

@@ -106,6 +106,18 @@ describe.each(testDatabaseKinds())('volunteering on %s', (kind) => {
     const list = await admin.volunteering.volunteers({ causeId: cause.id });
     expect(list.items.map((v) => v.userId)).toEqual([residentId]);
     expect(list.items[0]!.email).toContain('@');
+    // Newest first, page by page.
+    const { id: laterId, caller: later } = await f.resident();
+    await later.volunteering.volunteer({ causeId: cause.id });
+    const first = await admin.volunteering.volunteers({ causeId: cause.id, limit: 1 });
+    const second = await admin.volunteering.volunteers({
+      causeId: cause.id,
+      limit: 1,
+      cursor: first.nextCursor,
+    });
+    expect([...first.items, ...second.items].map((v) => v.userId)).toEqual([laterId, residentId]);
+    expect(second.nextCursor).toBeNull();
+    await later.volunteering.withdraw({ causeId: cause.id });
     expect((await errorOf(resident.volunteering.volunteers({ causeId: cause.id }))).code).toBe(
       'FORBIDDEN',
     );

@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, type Logger } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { PhaseMethod, SetParticipationInput } from '@samrad/core';
 import { registrationAnswers, registrationQuestions, users } from '@samrad/db';
 import type { Connection } from '@samrad/db';
 import { createTestDatabase, insertUser, type DatabaseKind } from '@samrad/db/testing';
@@ -28,6 +31,14 @@ export interface ApiFixture {
   resident: (
     answers?: Record<string, string>,
   ) => Promise<{ id: string; caller: ReturnType<typeof createCaller> }>;
+  /**
+   * A new published project with one phase of `method`, running since yesterday, `action` enabled
+   * on it as given (by the demo admin): what most participation tests start from.
+   */
+  openPhase: (
+    method: PhaseMethod,
+    setting: Omit<z.input<typeof SetParticipationInput>, 'phaseId' | 'enabled'>,
+  ) => Promise<{ projectId: string; phaseId: string }>;
   /** The Set-Cookie values the last caller's procedures wrote. */
   cookies: string[];
   close: () => Promise<void>;
@@ -65,23 +76,24 @@ export async function createApiFixture(
       }),
     );
   };
+  // A session opened directly: sign-in itself is tested on its own (and rate limited).
+  const as: ApiFixture['as'] = async (who) => {
+    if (who === null) return caller();
+    const email = who.includes('@') ? who : `${who}@demo.samrad.local`;
+    const [user] = await connection.db
+      .select({ id: users.id, platformId: users.platformId })
+      .from(users)
+      .where(and(eq(users.platformId, platform.id), eq(users.email, email)));
+    if (!user) throw new Error(`no demo account ${email}`);
+    return caller(await openSessionForTest(connection.db, user));
+  };
   return {
     connection,
     platform,
     caches,
     cookies,
     caller,
-    // A session opened directly: sign-in itself is tested on its own (and rate limited).
-    as: async (who) => {
-      if (who === null) return caller();
-      const email = who.includes('@') ? who : `${who}@demo.samrad.local`;
-      const [user] = await connection.db
-        .select({ id: users.id, platformId: users.platformId })
-        .from(users)
-        .where(and(eq(users.platformId, platform.id), eq(users.email, email)));
-      if (!user) throw new Error(`no demo account ${email}`);
-      return caller(await openSessionForTest(connection.db, user));
-    },
+    as,
     resident: async (answers = { age_group: '18_34' }) => {
       const user = await insertUser(connection.db, platform.id, { emailConfirmedAt: new Date() });
       const questions = await connection.db
@@ -98,6 +110,19 @@ export async function createApiFixture(
         }));
       if (values.length > 0) await connection.db.insert(registrationAnswers).values(values);
       return { id: user.id, caller: await caller(await openSessionForTest(connection.db, user)) };
+    },
+    openPhase: async (method, setting) => {
+      const admin = await as('admin');
+      const project = await admin.projects.create({ title: `${method} ${randomUUID()}` });
+      await admin.projects.setStatus({ id: project.id, status: 'published' });
+      const phase = await admin.phases.create({
+        projectId: project.id,
+        title: `${method} ${setting.action}`,
+        method,
+        startAt: new Date(Date.now() - 86_400_000).toISOString(),
+      });
+      await admin.phases.setParticipation({ ...setting, phaseId: phase.id, enabled: true });
+      return { projectId: project.id, phaseId: phase.id };
     },
     close: async () => {
       await caches.close();

@@ -1,12 +1,12 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { ListEventRegistrationsInput } from '@samrad/core';
-import { eventRegistrations, users } from '@samrad/db';
+import { eventRegistrations } from '@samrad/db';
 import type { GrantedEvent } from '../../access/event-guard.js';
 import type { PhaseParticipation, StoredSetting } from '../../access/participation-guard.js';
 import type { Context } from '../../context.js';
 import { AppError, unauthorized } from '../../errors.js';
 import { countParticipation, uncountParticipation } from '../inputs/contribution.js';
-import { afterCursor, toPage } from '../time-cursor.js';
+import { listSignUps, type SignUpView } from '../sign-ups.js';
 import { eventView, lockEvent, type EventView } from './event-view.js';
 
 /**
@@ -71,48 +71,20 @@ export async function unregister(ctx: Context, event: GrantedEvent): Promise<Eve
   return eventView(ctx, event.id);
 }
 
-export interface RegistrationView {
-  userId: string;
-  name: string;
-  email: string;
-  registeredAt: string;
-}
-
 /** Who registered for an event, newest first, for those who may export participant lists. */
-export async function listRegistrations(
+export function listRegistrations(
   ctx: Context,
   input: ListEventRegistrationsInput,
   event: GrantedEvent,
-): Promise<{ items: RegistrationView[]; nextCursor: string | null }> {
-  const rows = await ctx.db
-    .select({
+): Promise<{ items: SignUpView[]; nextCursor: string | null }> {
+  return listSignUps(
+    ctx,
+    {
+      table: eventRegistrations,
       userId: eventRegistrations.userId,
-      name: users.name,
-      email: users.email,
-      registeredAt: eventRegistrations.createdAt,
-      key: sql<string>`${eventRegistrations.createdAt}::text`,
-    })
-    .from(eventRegistrations)
-    .innerJoin(users, eq(users.id, eventRegistrations.userId))
-    .where(
-      and(
-        eq(eventRegistrations.eventId, event.id),
-        input.cursor
-          ? afterCursor(eventRegistrations.createdAt, eventRegistrations.userId, input.cursor)
-          : undefined,
-      ),
-    )
-    .orderBy(desc(eventRegistrations.createdAt), desc(eventRegistrations.userId))
-    .limit(input.limit + 1);
-  return toPage(
-    rows,
-    input.limit,
-    (row) => [row.key, row.userId],
-    (row) => ({
-      userId: row.userId,
-      name: row.name,
-      email: row.email,
-      registeredAt: row.registeredAt.toISOString(),
-    }),
+      createdAt: eventRegistrations.createdAt,
+      of: eq(eventRegistrations.eventId, event.id),
+    },
+    input,
   );
 }

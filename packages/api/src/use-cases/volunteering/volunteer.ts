@@ -1,12 +1,12 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { ListVolunteersInput } from '@samrad/core';
-import { users, volunteers } from '@samrad/db';
+import { volunteers } from '@samrad/db';
 import type { GrantedCause } from '../../access/cause-guard.js';
 import type { PhaseParticipation, StoredSetting } from '../../access/participation-guard.js';
 import type { Context } from '../../context.js';
 import { AppError, unauthorized } from '../../errors.js';
 import { countParticipation, uncountParticipation } from '../inputs/contribution.js';
-import { afterCursor, toPage } from '../time-cursor.js';
+import { listSignUps, type SignUpView } from '../sign-ups.js';
 import { causeView, lockCause, type CauseView } from './causes.js';
 
 /**
@@ -60,48 +60,20 @@ export async function withdraw(ctx: Context, cause: GrantedCause): Promise<Cause
   return causeView(ctx, cause.id);
 }
 
-export interface VolunteerView {
-  userId: string;
-  name: string;
-  email: string;
-  volunteeredAt: string;
-}
-
 /** Who volunteered for a cause, newest first, for those who may export participant lists. */
-export async function listVolunteers(
+export function listVolunteers(
   ctx: Context,
   input: ListVolunteersInput,
   cause: GrantedCause,
-): Promise<{ items: VolunteerView[]; nextCursor: string | null }> {
-  const rows = await ctx.db
-    .select({
+): Promise<{ items: SignUpView[]; nextCursor: string | null }> {
+  return listSignUps(
+    ctx,
+    {
+      table: volunteers,
       userId: volunteers.userId,
-      name: users.name,
-      email: users.email,
-      volunteeredAt: volunteers.createdAt,
-      key: sql<string>`${volunteers.createdAt}::text`,
-    })
-    .from(volunteers)
-    .innerJoin(users, eq(users.id, volunteers.userId))
-    .where(
-      and(
-        eq(volunteers.causeId, cause.id),
-        input.cursor
-          ? afterCursor(volunteers.createdAt, volunteers.userId, input.cursor)
-          : undefined,
-      ),
-    )
-    .orderBy(desc(volunteers.createdAt), desc(volunteers.userId))
-    .limit(input.limit + 1);
-  return toPage(
-    rows,
-    input.limit,
-    (row) => [row.key, row.userId],
-    (row) => ({
-      userId: row.userId,
-      name: row.name,
-      email: row.email,
-      volunteeredAt: row.volunteeredAt.toISOString(),
-    }),
+      createdAt: volunteers.createdAt,
+      of: eq(volunteers.causeId, cause.id),
+    },
+    input,
   );
 }
