@@ -362,4 +362,44 @@ describe.each(testDatabaseKinds())('participation on %s', (kind) => {
     expect((await visitor.comments.list({ inputId: idea.id })).items).toEqual([]);
     expect((await visitor.inputs.get({ id: idea.id })).comments).toBe(0);
   });
+
+  it('lets authors edit their comments while the phase is open, and moderators hide any', async () => {
+    const phaseId = await phaseWith('all');
+    await admin.phases.setParticipation({
+      phaseId,
+      action: 'comment',
+      enabled: true,
+      permittedBy: 'account',
+    });
+    const idea = await resident.inputs.create({ phaseId, title: 'Discuss', body: 'Text' });
+    const mine = await resident.comments.create({ inputId: idea.id, body: 'Frist' });
+    expect((await resident.comments.update({ id: mine.id, body: 'First' })).body).toBe('First');
+    // Nobody rewrites someone else's words, not even a moderator.
+    const { caller: neighbour } = await f.resident();
+    for (const other of [neighbour, admin]) {
+      const refused = await errorOf(other.comments.update({ id: mine.id, body: 'Mine now' }));
+      expect([refused.code, refused.reason]).toEqual(['FORBIDDEN', 'not_permitted']);
+    }
+    expect((await errorOf(resident.comments.moderate({ id: mine.id, hidden: true }))).code).toBe(
+      'FORBIDDEN',
+    );
+
+    expect((await admin.comments.moderate({ id: mine.id, hidden: true })).hidden).toBe(true);
+    const visitor = await f.caller();
+    expect((await visitor.comments.list({ inputId: idea.id })).items).toEqual([]);
+    expect((await admin.comments.list({ inputId: idea.id })).items.map((c) => c.hidden)).toEqual([
+      true,
+    ]);
+    // Hidden, it is as gone for its author as for anyone.
+    const gone = await errorOf(resident.comments.update({ id: mine.id, body: 'Again' }));
+    expect(gone.code).toBe('NOT_FOUND');
+    await admin.comments.moderate({ id: mine.id, hidden: false });
+    expect((await visitor.comments.list({ inputId: idea.id })).items.map((c) => c.body)).toEqual([
+      'First',
+    ]);
+
+    await admin.phases.update({ id: phaseId, endAt: new Date(Date.now() - 1000).toISOString() });
+    const late = await errorOf(resident.comments.update({ id: mine.id, body: 'Later' }));
+    expect([late.code, late.reason]).toEqual(['FORBIDDEN', 'phase_not_active']);
+  });
 });

@@ -8,6 +8,7 @@ import {
   InputIdInput,
   ListInputsInput,
   ListReportsInput,
+  ModerateCommentInput,
   ModerateInputInput,
   ReportInputInput,
   PhaseIdInput,
@@ -15,6 +16,7 @@ import {
   SetReactionInput,
   SetSurveyQuestionsInput,
   SubmitSurveyInput,
+  UpdateCommentInput,
   UpdateInputInput,
 } from '@samrad/core';
 import { both, listing, onProject } from '../access/guards.js';
@@ -28,7 +30,9 @@ import {
   createComment,
   deleteComment,
   listComments,
-  onCommentDeletion,
+  moderateComment,
+  onCommentChange,
+  updateComment,
 } from '../use-cases/comments/comments.js';
 import { createInput } from '../use-cases/inputs/create-input.js';
 import { readImage } from '../use-cases/inputs/images.js';
@@ -152,7 +156,13 @@ export const commentsRouter = router({
     CreateCommentInput,
     toParticipateOn('comment', (input) => input.inputId),
   ).mutation(({ ctx, input }) => createComment(ctx, input, ctx.granted)),
-  delete: forSignedIn(CommentIdInput, onCommentDeletion()).mutation(({ ctx }) =>
+  update: forSignedIn(UpdateCommentInput, onCommentChange('edit')).mutation(({ ctx, input }) =>
+    updateComment(ctx, input),
+  ),
+  moderate: forSignedIn(ModerateCommentInput, onCommentChange('moderate')).mutation(
+    ({ ctx, input }) => moderateComment(ctx, input),
+  ),
+  delete: forSignedIn(CommentIdInput, onCommentChange('delete')).mutation(({ ctx }) =>
     deleteComment(ctx, ctx.granted),
   ),
 });

@@ -157,6 +157,15 @@ export type CreateCommentInput = z.infer<typeof CreateCommentInput>;
 export const CommentIdInput = z.object({ id: Id }).strict();
 export type CommentIdInput = z.infer<typeof CommentIdInput>;
 
+/** Comments follow the rules of inputs: their authors edit them, moderators hide them. */
+export const UpdateCommentInput = z
+  .object({ id: Id, body: z.string().trim().min(1).max(5_000) })
+  .strict();
+export type UpdateCommentInput = z.infer<typeof UpdateCommentInput>;
+
+export const ModerateCommentInput = z.object({ id: Id, hidden: z.boolean() }).strict();
+export type ModerateCommentInput = z.infer<typeof ModerateCommentInput>;
+
 /** API.md `reactions.set`: up, down, or none (taking one's reaction back). */
 export const SetReactionInput = z
   .object({ inputId: Id, kind: z.enum(['up', 'down']).nullable() })

@@ -1,5 +1,12 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
-import { decide, type CreateCommentInput, type ListCommentsInput } from '@samrad/core';
+import {
+  decide,
+  type CreateCommentInput,
+  type InputChange,
+  type ListCommentsInput,
+  type ModerateCommentInput,
+  type UpdateCommentInput,
+} from '@samrad/core';
 import { comments, inputs, phases, projects, users } from '@samrad/db';
 import { enforceInputChange } from '../../access/input-change-guard.js';
 import type { GrantedInput } from '../../access/input-guard.js';
@@ -125,25 +132,27 @@ export async function createComment(
       .where(eq(inputs.id, granted.input.id));
     return row!.id;
   });
-  const [row] = await ctx.db
-    .select(columns)
-    .from(comments)
-    .leftJoin(users, eq(users.id, comments.authorId))
-    .where(eq(comments.id, id));
-  return toView(row!);
+  return commentView(ctx, id);
 }
 
-/** Deleting a comment: its author while the phase is open, or those who moderate the project. */
-export function onCommentDeletion(): Guard<{ id: string }, { commentId: string; inputId: string }> {
+/**
+ * Changing a comment as an input is changed (`decideInputChange`): its author edits or deletes it
+ * while the phase is open, those who moderate the project hide or delete any. A comment hidden,
+ * or on a hidden input, is as invisible to others as a hidden input.
+ */
+export function onCommentChange(
+  change: InputChange,
+): Guard<{ id: string }, { commentId: string; inputId: string }> {
   return {
-    access: 'input.moderate or its author while the phase is open (delete a comment)',
+    access: `input.moderate or its author while the phase is open (${change} a comment)`,
     async check(ctx, input) {
       const [row] = await ctx.db
         .select({
           id: comments.id,
           inputId: comments.inputId,
           authorId: comments.authorId,
-          moderation: inputs.moderation,
+          moderation: sql<'visible' | 'hidden'>`case when ${inputs.moderation} = 'hidden'
+            or ${comments.moderation} = 'hidden' then 'hidden' else 'visible' end`,
           startAt: phases.startAt,
           endAt: phases.endAt,
           ...projectFactsColumns,
@@ -154,10 +163,45 @@ export function onCommentDeletion(): Guard<{ id: string }, { commentId: string; 
         .innerJoin(projects, eq(projects.id, inputs.projectId))
         .where(and(eq(comments.platformId, ctx.platform.id), eq(comments.id, input.id)));
       if (!row) throw notFound('Comment');
-      await enforceInputChange(ctx, row, 'delete', 'Comment');
+      await enforceInputChange(ctx, row, change, 'Comment');
       return { commentId: row.id, inputId: row.inputId };
     },
   };
+}
+
+async function commentView(ctx: Context, id: string): Promise<CommentView> {
+  const [row] = await ctx.db
+    .select(columns)
+    .from(comments)
+    .leftJoin(users, eq(users.id, comments.authorId))
+    .where(eq(comments.id, id));
+  // Deleted since the guard found it.
+  if (!row) throw notFound('Comment');
+  return toView(row);
+}
+
+/** Its author's new words (the guard decided `edit`). */
+export async function updateComment(ctx: Context, input: UpdateCommentInput): Promise<CommentView> {
+  await ctx.db
+    .update(comments)
+    .set({ body: input.body, updatedAt: new Date() })
+    .where(eq(comments.id, input.id));
+  return commentView(ctx, input.id);
+}
+
+/** Hidden from residents or shown again, with who did it (the guard decided `moderate`). */
+export async function moderateComment(
+  ctx: Context,
+  input: ModerateCommentInput,
+): Promise<CommentView> {
+  await ctx.db
+    .update(comments)
+    .set({
+      moderation: input.hidden ? 'hidden' : 'visible',
+      moderatedBy: ctx.viewer.user?.id ?? null,
+    })
+    .where(eq(comments.id, input.id));
+  return commentView(ctx, input.id);
 }
 
 /** Gone, with its replies; the input's count follows. */
