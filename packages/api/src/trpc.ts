@@ -28,20 +28,18 @@ const t = initTRPC
     isDev: false,
     errorFormatter({ shape, error }) {
       const cause = error.cause;
+      // Every error carries the same keys, so callers read `data.reason` and `data.fields` alike.
+      const reason: string | undefined = cause instanceof AppError ? cause.reason : undefined;
       if (cause instanceof ZodError) {
         return {
           ...shape,
-          data: { ...shape.data, fields: cause.issues.map((i) => i.path.join('.')) },
+          data: { ...shape.data, reason, fields: cause.issues.map((i) => i.path.join('.')) },
         };
       }
-      if (error.code === 'INTERNAL_SERVER_ERROR') {
-        // Database and library messages may reveal rows or schema: callers get a generic text.
-        return { ...shape, message: 'Internal server error' };
-      }
-      return {
-        ...shape,
-        data: { ...shape.data, reason: cause instanceof AppError ? cause.reason : undefined },
-      };
+      // Database and library messages may reveal rows or schema: callers get a generic text.
+      const message =
+        error.code === 'INTERNAL_SERVER_ERROR' ? 'Internal server error' : shape.message;
+      return { ...shape, message, data: { ...shape.data, reason, fields: [] as string[] } };
     },
   });
 
