@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { decide, type ExportFormat } from '@samrad/core';
 import {
+  inputImages,
   inputs,
   participationSources,
   surveyResponses,
@@ -12,6 +13,7 @@ import type { GrantedProject } from '../../access/guards.js';
 import type { GrantedPhase } from '../../access/phase-guard.js';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors.js';
+import { outer } from '../phases/phase-view.js';
 import { questionsOf } from '../surveys/survey.js';
 import { answersOf, personCells, personColumns, type PersonFacts } from './person-columns.js';
 import { spreadsheetFile, type Cell, type ExportFile } from './spreadsheet.js';
@@ -74,6 +76,11 @@ export async function exportInputs(
       up: inputs.reactionsUp,
       down: inputs.reactionsDown,
       comments: inputs.commentsCount,
+      address: inputs.address,
+      latitude: inputs.latitude,
+      longitude: inputs.longitude,
+      images: sql<number>`(select count(*)::int from ${inputImages}
+        where ${inputImages.inputId} = ${outer(inputs, inputs.id)})`,
       dataCollection: inputs.dataCollection,
       name: users.name,
       email: users.email,
@@ -97,6 +104,10 @@ export async function exportInputs(
       { key: 'up', header: 'Up' },
       { key: 'down', header: 'Down' },
       { key: 'comments', header: 'Comments' },
+      { key: 'address', header: 'Address' },
+      { key: 'latitude', header: 'Latitude' },
+      { key: 'longitude', header: 'Longitude' },
+      { key: 'images', header: 'Images' },
       { key: 'dataCollection', header: 'Data collected' },
     ],
     rows.map((row) => ({
@@ -109,6 +120,10 @@ export async function exportInputs(
         up: row.up,
         down: row.down,
         comments: row.comments,
+        address: row.address,
+        latitude: row.latitude,
+        longitude: row.longitude,
+        images: row.images,
         dataCollection: row.dataCollection,
       },
       person: person(row),
