@@ -199,5 +199,48 @@ describe.skipIf(!hasChromium())(
       const managed = await api.inputs.get.query({ id: input.id });
       expect(managed.hidden).toBe(true);
     });
+
+    it('shows a project’s events and a volunteering phase’s causes with the places taken', async () => {
+      const project = await api.projects.create.mutate({ title: 'Clean-up day' });
+      await api.projects.setStatus.mutate({ id: project.id, status: 'published' });
+      const phase = await api.phases.create.mutate({
+        projectId: project.id,
+        title: 'Volunteer',
+        method: 'volunteering',
+        startAt: new Date(Date.now() - 86_400_000).toISOString(),
+      });
+      await api.phases.setParticipation.mutate({
+        phaseId: phase.id,
+        action: 'volunteer',
+        enabled: true,
+        permittedBy: 'account',
+      });
+      const cause = await api.volunteering.createCause.mutate({
+        phaseId: phase.id,
+        title: 'The beach',
+        capacity: 3,
+      });
+      await api.volunteering.volunteer.mutate({ causeId: cause.id });
+      await api.events.create.mutate({
+        projectId: project.id,
+        title: 'Picnic',
+        startAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+        capacity: 10,
+      });
+
+      await page.goto(`${samrad.url}/admin/projects/${project.id}`);
+      const events = page.getByRole('region', { name: 'Events to come' });
+      await events.getByText('Picnic').waitFor();
+      expect(await events.locator('tbody tr').allInnerTexts()).toEqual([
+        expect.stringMatching(/Picnic[\s\S]*0 of 10/),
+      ]);
+      await page.getByRole('link', { name: 'Volunteer' }).click();
+      const causes = page.getByRole('region', { name: 'Causes' });
+      await causes.getByText('The beach').waitFor();
+      expect(await causes.locator('tbody tr').allInnerTexts()).toEqual([
+        expect.stringContaining('1 of 3'),
+      ]);
+      await expectNoAxeViolations(page);
+    });
   },
 );

@@ -13,6 +13,7 @@ import {
 } from '../../lib/labels';
 import { api, trpc } from '../../lib/trpc';
 import { PhaseActivity } from './phase-activity';
+import { PhaseCauses } from './phase-causes';
 import { PhaseDemographics } from './phase-demographics';
 import { PhaseResults, type Questionnaire } from './phase-results';
 
@@ -120,6 +121,13 @@ export function PhasePage() {
 
       <h2>Who took part</h2>
       <PhaseDemographics phaseId={phase.id} />
+
+      {phase.method === 'volunteering' && (
+        <>
+          <h2>Causes</h2>
+          <PhaseCauses phaseId={phase.id} />
+        </>
+      )}
 
       {(phase.method === 'voting' || questionnaire) && <h2>Results</h2>}
       <PhaseResults phaseId={phase.id} method={phase.method} questionnaire={questionnaire} />

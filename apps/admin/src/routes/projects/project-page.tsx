@@ -7,6 +7,7 @@ import { QueryError } from '../../components/query-error';
 import { formatDateRange, text } from '../../lib/i18n';
 import { methodLabels, statusLabels, visibilityLabels } from '../../lib/labels';
 import { api, trpc } from '../../lib/trpc';
+import { ProjectEvents } from './project-events';
 import { ProjectReports } from './project-reports';
 
 /** A project's phases, and what came in across them. */
@@ -62,6 +63,9 @@ export function ProjectPage() {
           </table>
         </div>
       )}
+
+      <h2>Events</h2>
+      <ProjectEvents projectId={data.id} />
 
       <h2>Reports</h2>
       <ProjectReports projectId={data.id} />
