@@ -153,7 +153,7 @@ describe.skipIf(!hasChromium())(
       expect(await page.getByRole('note').count()).toBe(0);
     });
 
-    it('lists what residents reported, and hides a reported input from there', async () => {
+    it('lists what residents reported, inputs and comments, and decides from there', async () => {
       const project = await api.projects.create.mutate({ title: 'Reported ideas' });
       await api.projects.setStatus.mutate({ id: project.id, status: 'published' });
       const phase = await api.phases.create.mutate({
@@ -162,12 +162,14 @@ describe.skipIf(!hasChromium())(
         method: 'ideation',
         startAt: new Date(Date.now() - 86_400_000).toISOString(),
       });
-      await api.phases.setParticipation.mutate({
-        phaseId: phase.id,
-        action: 'post',
-        enabled: true,
-        permittedBy: 'account',
-      });
+      for (const action of ['post', 'comment'] as const) {
+        await api.phases.setParticipation.mutate({
+          phaseId: phase.id,
+          action,
+          enabled: true,
+          permittedBy: 'account',
+        });
+      }
       const signIn = async (email: string) => {
         const { token } = await createSamradClient({ url: samrad.url }).auth.signIn.mutate({
           email,
@@ -182,16 +184,25 @@ describe.skipIf(!hasChromium())(
         title: 'Buy my bikes',
         body: 'Cheap',
       });
+      const comment = await author.comments.create.mutate({
+        inputId: input.id,
+        body: 'Call me',
+      });
       const reporter = await signIn('moderator@demo.samrad.local');
+      await reporter.comments.report.mutate({ id: comment.id, reason: 'Rude' });
       await reporter.inputs.report.mutate({ id: input.id, reason: 'Advertising' });
 
       await page.goto(`${samrad.url}/admin/projects/${project.id}`);
       const reported = page.getByRole('region', { name: 'Reported inputs' });
       await reported.getByText('Advertising').waitFor();
       expect(await reported.locator('tbody tr').allInnerTexts()).toEqual([
-        expect.stringContaining('Buy my bikes'),
+        expect.stringMatching(/^Buy my bikes/),
+        expect.stringMatching(/^A comment on Buy my bikes[\s\S]*Call me/),
       ]);
       await expectNoAxeViolations(page);
+      const commentRow = reported.locator('tbody tr', { hasText: 'A comment on' });
+      await commentRow.getByRole('button', { name: 'Keep shown' }).click();
+      await commentRow.waitFor({ state: 'detached' });
       await reported.getByRole('button', { name: 'Hide' }).click();
       await page.getByText('Nothing is reported.').waitFor();
       const visitor = createSamradClient({ url: samrad.url });

@@ -10,7 +10,7 @@ import {
   ListReportsInput,
   ModerateCommentInput,
   ModerateInputInput,
-  ReportInputInput,
+  ReportInput,
   PhaseIdInput,
   SetPollQuestionsInput,
   SetReactionInput,
@@ -32,12 +32,13 @@ import {
   listComments,
   moderateComment,
   onCommentChange,
+  onShownComment,
   updateComment,
 } from '../use-cases/comments/comments.js';
 import { createInput } from '../use-cases/inputs/create-input.js';
 import { readImage } from '../use-cases/inputs/images.js';
 import { getInput, listInputs } from '../use-cases/inputs/list-inputs.js';
-import { listReports, reportInput } from '../use-cases/inputs/reports.js';
+import { listReports, report } from '../use-cases/inputs/reports.js';
 import { hasReacted, setReaction } from '../use-cases/reactions/set-reaction.js';
 import { questionnaireResults } from '../use-cases/surveys/survey-results.js';
 import {
@@ -94,9 +95,9 @@ export const inputsRouter = router({
   ).mutation(({ ctx, input }) => moderateInput(ctx, input)),
   /** Residents report from the widgets too: any signed-in caller who can read the input. */
   report: forAnyone(
-    ReportInputInput,
+    ReportInput,
     onInput('input.read', (input) => input.id),
-  ).mutation(({ ctx, input }) => reportInput(ctx, input, ctx.granted.input)),
+  ).mutation(({ ctx, input }) => report(ctx, 'input', input)),
   reports: forSignedIn(
     ListReportsInput,
     onProject('input.moderate', (input) => input.projectId),
@@ -164,6 +165,10 @@ export const commentsRouter = router({
   ),
   delete: forSignedIn(CommentIdInput, onCommentChange('delete')).mutation(({ ctx }) =>
     deleteComment(ctx, ctx.granted),
+  ),
+  /** As `inputs.report`, for a comment shown on an input the caller can read. */
+  report: forAnyone(ReportInput, onShownComment()).mutation(({ ctx, input }) =>
+    report(ctx, 'comment', input),
   ),
 });
 

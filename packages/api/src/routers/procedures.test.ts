@@ -67,6 +67,7 @@ describe('the router’s procedures', () => {
       'auth.signOut',
       'auth.signUp',
       'comments.create',
+      'comments.report',
       'events.register',
       'inputs.create',
       'inputs.report',

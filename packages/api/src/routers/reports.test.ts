@@ -60,7 +60,7 @@ describe.each(testDatabaseKinds())('reports on %s', (kind) => {
     expect(open.items.map((report) => report.reason).sort()).toEqual(
       [...Array<string>(reportsToHide - 1).fill('Rude'), 'Spam'].sort(),
     );
-    expect(open.items.every((r) => r.inputId === inputId && r.inputHidden)).toBe(true);
+    expect(open.items.every((r) => r.inputId === inputId && r.hidden && !r.comment)).toBe(true);
     expect((await errorOf(people[0]!.inputs.reports({ projectId }))).code).toBe('FORBIDDEN');
   });
 
@@ -119,5 +119,43 @@ describe.each(testDatabaseKinds())('reports on %s', (kind) => {
       caller.inputs.report({ id: crypto.randomUUID(), reason: 'Rude' }),
     );
     expect(missing.code).toBe('NOT_FOUND');
+  });
+
+  it('hides a comment the same way, listed with its input for the moderators', async () => {
+    const { projectId, phaseId, inputId } = await postedInput();
+    await admin.phases.setParticipation({
+      phaseId,
+      action: 'comment',
+      enabled: true,
+      permittedBy: 'account',
+    });
+    const { caller: commenter } = await f.resident();
+    const comment = await commenter.comments.create({ inputId, body: 'Buy cheap bikes here' });
+    const answers = [];
+    for (let i = 0; i < reportsToHide; i++) {
+      answers.push(
+        await (await f.resident()).caller.comments.report({ id: comment.id, reason: 'Spam' }),
+      );
+    }
+    expect(answers.map((answer) => answer.hidden)).toEqual([
+      ...Array<boolean>(reportsToHide - 1).fill(false),
+      true,
+    ]);
+    const visitor = await f.caller();
+    expect((await visitor.comments.list({ inputId })).items).toEqual([]);
+    // The input itself stays: only the comment was reported.
+    expect(await listedTo(visitor, phaseId)).toEqual([[inputId, false]]);
+    const open = await admin.inputs.reports({ projectId });
+    expect(open.items.map((r) => [r.inputId, r.comment?.id, r.hidden])).toEqual(
+      Array.from({ length: reportsToHide }, () => [inputId, comment.id, true]),
+    );
+    // Hidden, it is not there to report any more; shown again by a moderator, its reports settle.
+    const { caller: late } = await f.resident();
+    expect((await errorOf(late.comments.report({ id: comment.id, reason: 'Spam' }))).code).toBe(
+      'NOT_FOUND',
+    );
+    await admin.comments.moderate({ id: comment.id, hidden: false });
+    expect((await admin.inputs.reports({ projectId })).items).toEqual([]);
+    expect((await visitor.comments.list({ inputId })).items.map((c) => c.id)).toEqual([comment.id]);
   });
 });

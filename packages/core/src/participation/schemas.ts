@@ -119,16 +119,17 @@ export const ModerateInputInput = z
 export type ModerateInputInput = z.infer<typeof ModerateInputInput>;
 
 /**
- * Reporting (SPEC 4, moderation): signed-in residents report an input they find out of place; once
- * this many different people have, it is hidden from residents' listings until a moderator looks
+ * Reporting (SPEC 4, moderation): signed-in residents report an input or a comment they find out of
+ * place; once this many different people have, it is hidden from residents' listings until a moderator looks
  * (as Decidim does) — fewer could let one person silence another.
  */
 export const reportsToHide = 3;
 
-export const ReportInputInput = z
+/** `inputs.report` and `comments.report`: what is reported, by its id, and why. */
+export const ReportInput = z
   .object({ id: Id, reason: z.string().trim().min(1).max(1_000) })
   .strict();
-export type ReportInputInput = z.infer<typeof ReportInputInput>;
+export type ReportInput = z.infer<typeof ReportInput>;
 
 export const ListReportsInput = z
   .object({

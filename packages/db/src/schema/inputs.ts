@@ -144,6 +144,9 @@ export const reports = pgTable(
     uniqueIndex('reports_open_once')
       .on(t.inputId, t.reporterId)
       .where(sql`${t.resolvedAt} is null and ${t.inputId} is not null`),
+    uniqueIndex('reports_open_once_per_comment')
+      .on(t.commentId, t.reporterId)
+      .where(sql`${t.resolvedAt} is null and ${t.commentId} is not null`),
     check('reports_one_target', sql`(${t.inputId} is null) <> (${t.commentId} is null)`),
   ],
 );

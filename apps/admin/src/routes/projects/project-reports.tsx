@@ -1,7 +1,10 @@
+import type { RouterOutputs } from '@samrad/client';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { QueryError } from '../../components/query-error';
 import { describeError } from '../../lib/errors';
 import { queryClient, trpc } from '../../lib/trpc';
+
+type Report = RouterOutputs['inputs']['reports']['items'][number];
 
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -11,12 +14,18 @@ const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 
  */
 export function ProjectReports({ projectId }: { projectId: string }) {
   const reports = useQuery(trpc.inputs.reports.queryOptions({ projectId }));
-  const moderate = useMutation(
-    trpc.inputs.moderate.mutationOptions({
-      onSuccess: () =>
-        queryClient.invalidateQueries({ queryKey: trpc.inputs.reports.queryKey({ projectId }) }),
-    }),
-  );
+  const settled = {
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: trpc.inputs.reports.queryKey({ projectId }) }),
+  };
+  const moderateInput = useMutation(trpc.inputs.moderate.mutationOptions(settled));
+  const moderateComment = useMutation(trpc.comments.moderate.mutationOptions(settled));
+  const pending = moderateInput.isPending || moderateComment.isPending;
+  const failed = moderateInput.error ?? moderateComment.error;
+  const decide = (report: Report, hidden: boolean) =>
+    report.comment
+      ? moderateComment.mutate({ id: report.comment.id, hidden })
+      : moderateInput.mutate({ id: report.inputId, hidden });
   if (reports.isPending) return <p role="status">Loading reports…</p>;
   if (reports.isError) {
     return <QueryError error={reports.error} onRetry={() => void reports.refetch()} />;
@@ -25,16 +34,16 @@ export function ProjectReports({ projectId }: { projectId: string }) {
   if (items.length === 0) return <p className="notice">Nothing is reported.</p>;
   return (
     <>
-      {moderate.isError && (
+      {failed && (
         <p className="notice notice-error" role="alert">
-          {describeError(moderate.error)}
+          {describeError(failed)}
         </p>
       )}
       <div className="table-wrap" role="region" aria-label="Reported inputs" tabIndex={0}>
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Input</th>
+              <th scope="col">Reported</th>
               <th scope="col">Reason</th>
               <th scope="col">Reported by</th>
               <th scope="col">Decision</th>
@@ -44,9 +53,16 @@ export function ProjectReports({ projectId }: { projectId: string }) {
             {items.map((report) => (
               <tr key={report.id}>
                 <th scope="row">
-                  {report.inputTitle}
+                  {report.comment ? (
+                    <>
+                      A comment on {report.inputTitle}
+                      <span className="cell-note">“{report.comment.body}”</span>
+                    </>
+                  ) : (
+                    report.inputTitle
+                  )}
                   <span className="cell-note">
-                    {report.inputHidden ? 'Hidden from residents' : 'Shown to residents'}
+                    {report.hidden ? 'Hidden from residents' : 'Shown to residents'}
                   </span>
                 </th>
                 <td>{report.reason}</td>
@@ -58,18 +74,18 @@ export function ProjectReports({ projectId }: { projectId: string }) {
                   <button
                     type="button"
                     className="button button-secondary"
-                    disabled={moderate.isPending}
-                    onClick={() => moderate.mutate({ id: report.inputId, hidden: true })}
+                    disabled={pending}
+                    onClick={() => decide(report, true)}
                   >
-                    {report.inputHidden ? 'Keep hidden' : 'Hide'}
+                    {report.hidden ? 'Keep hidden' : 'Hide'}
                   </button>
                   <button
                     type="button"
                     className="button button-secondary"
-                    disabled={moderate.isPending}
-                    onClick={() => moderate.mutate({ id: report.inputId, hidden: false })}
+                    disabled={pending}
+                    onClick={() => decide(report, false)}
                   >
-                    {report.inputHidden ? 'Show again' : 'Keep shown'}
+                    {report.hidden ? 'Show again' : 'Keep shown'}
                   </button>
                 </td>
               </tr>

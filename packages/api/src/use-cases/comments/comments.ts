@@ -9,13 +9,14 @@ import {
 } from '@samrad/core';
 import { comments, inputs, phases, projects, users } from '@samrad/db';
 import { enforceInputChange } from '../../access/input-change-guard.js';
-import type { GrantedInput } from '../../access/input-guard.js';
+import { onInput, type GrantedInput } from '../../access/input-guard.js';
 import type { Guard } from '../../access/guards.js';
 import type { PhaseParticipation, StoredSetting } from '../../access/participation-guard.js';
 import { projectFactsColumns } from '../../access/project-facts.js';
 import type { Context } from '../../context.js';
 import { AppError, notFound, unauthorized } from '../../errors.js';
 import { contributionFields, countParticipation } from '../inputs/contribution.js';
+import { settleReports } from '../inputs/reports.js';
 import { afterCursor, toPage } from '../time-cursor.js';
 
 export interface CommentView {
@@ -169,6 +170,22 @@ export function onCommentChange(
   };
 }
 
+/** A comment shown to residents, on an input the caller can read: else NOT_FOUND, as any. */
+export function onShownComment(): Guard<{ id: string }, { commentId: string }> {
+  return {
+    access: 'input.read (on the comment’s input), the comment not hidden',
+    async check(ctx, input) {
+      const [row] = await ctx.db
+        .select({ id: comments.id, inputId: comments.inputId, moderation: comments.moderation })
+        .from(comments)
+        .where(and(eq(comments.platformId, ctx.platform.id), eq(comments.id, input.id)));
+      if (!row || row.moderation === 'hidden') throw notFound('Comment');
+      await onInput<{ id: string }>('input.read', () => row.inputId).check(ctx, input);
+      return { commentId: row.id };
+    },
+  };
+}
+
 async function commentView(ctx: Context, id: string): Promise<CommentView> {
   const [row] = await ctx.db
     .select(columns)
@@ -189,18 +206,24 @@ export async function updateComment(ctx: Context, input: UpdateCommentInput): Pr
   return commentView(ctx, input.id);
 }
 
-/** Hidden from residents or shown again, with who did it (the guard decided `moderate`). */
+/**
+ * Hidden from residents or shown again, with who did it (the guard decided `moderate`); the
+ * decision settles the comment's open reports.
+ */
 export async function moderateComment(
   ctx: Context,
   input: ModerateCommentInput,
 ): Promise<CommentView> {
-  await ctx.db
-    .update(comments)
-    .set({
-      moderation: input.hidden ? 'hidden' : 'visible',
-      moderatedBy: ctx.viewer.user?.id ?? null,
-    })
-    .where(eq(comments.id, input.id));
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(comments)
+      .set({
+        moderation: input.hidden ? 'hidden' : 'visible',
+        moderatedBy: ctx.viewer.user?.id ?? null,
+      })
+      .where(eq(comments.id, input.id));
+    await settleReports(tx, ctx, 'comment', input.id);
+  });
   return commentView(ctx, input.id);
 }
 

@@ -56,7 +56,7 @@ export async function moderateInput(ctx: Context, input: ModerateInputInput): Pr
         moderationReason: input.hidden ? (input.reason ?? null) : null,
       })
       .where(eq(inputs.id, input.id));
-    await settleReports(tx, ctx, input.id);
+    await settleReports(tx, ctx, 'input', input.id);
   });
   return getInput(ctx, input.id);
 }

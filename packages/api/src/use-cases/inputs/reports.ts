@@ -1,36 +1,52 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import { reportsToHide, type ListReportsInput, type ReportInputInput } from '@samrad/core';
-import { inputs, reports, users, type Database } from '@samrad/db';
-import type { GrantedInput } from '../../access/input-guard.js';
+import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { reportsToHide, type ListReportsInput, type ReportInput } from '@samrad/core';
+import { comments, inputs, reports, users, type Database } from '@samrad/db';
 import type { GrantedProject } from '../../access/guards.js';
 import type { Context } from '../../context.js';
 import { unauthorized } from '../../errors.js';
 import { afterCursor, toPage } from '../time-cursor.js';
 
+/** What residents report: an input or a comment, each hidden by its own `moderation`. */
+export type Reportable = 'input' | 'comment';
+
+const reportables = {
+  input: { table: inputs, id: inputs.id, moderation: inputs.moderation, of: reports.inputId },
+  comment: {
+    table: comments,
+    id: comments.id,
+    moderation: comments.moderation,
+    of: reports.commentId,
+  },
+} as const;
+
+const openReportsOf = (kind: Reportable, id: string) =>
+  and(eq(reportables[kind].of, id), isNull(reports.resolvedAt));
+
 /**
- * A signed-in resident reports an input they can read (the guard decided `input.read`). Reports
- * of one input are taken one at a time (its row is locked): the report that brings it to
+ * A signed-in resident reports an input or a comment they can read (the guard decided). Reports
+ * of one are taken one at a time (its row is locked): the report that brings it to
  * `reportsToHide` different people hides it until a moderator decides. Reporting again before
  * then changes nothing.
  */
-export async function reportInput(
+export async function report(
   ctx: Context,
-  input: ReportInputInput,
-  granted: GrantedInput,
+  kind: Reportable,
+  input: ReportInput,
 ): Promise<{ reported: true; hidden: boolean }> {
   const user = ctx.viewer.user;
-  if (!user) throw unauthorized('Sign in to report an input');
+  if (!user) throw unauthorized(`Sign in to report a${kind === 'input' ? 'n' : ''} ${kind}`);
+  const target = reportables[kind];
   const hidden = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ moderation: inputs.moderation })
-      .from(inputs)
-      .where(eq(inputs.id, granted.id))
+      .select({ moderation: target.moderation })
+      .from(target.table)
+      .where(eq(target.id, input.id))
       .for('update');
     await tx
       .insert(reports)
       .values({
         platformId: ctx.platform.id,
-        inputId: granted.id,
+        [kind === 'input' ? 'inputId' : 'commentId']: input.id,
         reporterId: user.id,
         reason: input.reason,
       })
@@ -39,57 +55,69 @@ export async function reportInput(
     const [open] = await tx
       .select({ reporters: sql<number>`count(distinct ${reports.reporterId})::int` })
       .from(reports)
-      .where(openReportsOf(granted.id));
+      .where(openReportsOf(kind, input.id));
     if (row?.moderation !== 'visible' || open!.reporters < reportsToHide) {
       return row?.moderation === 'hidden';
     }
-    await tx
-      .update(inputs)
-      .set({
-        moderation: 'hidden',
-        moderatedBy: null,
-        moderationReason: `reported by ${open!.reporters} people`,
-      })
-      .where(eq(inputs.id, granted.id));
+    const reason = `reported by ${open!.reporters} people`;
+    await (kind === 'input'
+      ? tx
+          .update(inputs)
+          .set({ moderation: 'hidden', moderatedBy: null, moderationReason: reason })
+          .where(eq(inputs.id, input.id))
+      : tx
+          .update(comments)
+          .set({ moderation: 'hidden', moderatedBy: null })
+          .where(eq(comments.id, input.id)));
     return true;
   });
   return { reported: true, hidden };
 }
 
-const openReportsOf = (inputId: string) =>
-  and(eq(reports.inputId, inputId), isNull(reports.resolvedAt));
-
-/** A moderator's decision on an input settles its open reports: they count no more. */
-export async function settleReports(tx: Database, ctx: Context, inputId: string): Promise<void> {
+/** A moderator's decision on an input or a comment settles its open reports: they count no more. */
+export async function settleReports(
+  tx: Database,
+  ctx: Context,
+  kind: Reportable,
+  id: string,
+): Promise<void> {
   await tx
     .update(reports)
     .set({ resolvedBy: ctx.viewer.user?.id ?? null, resolvedAt: new Date() })
-    .where(openReportsOf(inputId));
+    .where(openReportsOf(kind, id));
 }
 
 export interface ReportView {
   id: string;
   inputId: string;
   inputTitle: string;
-  /** Whether the input is hidden now (by reports or by a moderator). */
-  inputHidden: boolean;
+  /** A report of a comment on the input; null: of the input itself. */
+  comment: { id: string; body: string } | null;
+  /** Whether what was reported is hidden now (by reports or by a moderator). */
+  hidden: boolean;
   reason: string;
   reporter: { id: string; name: string } | null;
   createdAt: string;
 }
 
-/** The open reports of a project's inputs, newest first, for those who moderate it. One query. */
+/**
+ * The open reports of a project's inputs and their comments, newest first, for those who moderate
+ * it. One query a page.
+ */
 export async function listReports(
   ctx: Context,
   input: ListReportsInput,
   project: GrantedProject,
 ): Promise<{ items: ReportView[]; nextCursor: string | null }> {
+  const inputOfReport: SQL = sql`coalesce(${reports.inputId}, ${comments.inputId})`;
   const rows = await ctx.db
     .select({
       id: reports.id,
       inputId: inputs.id,
       inputTitle: inputs.title,
-      moderation: inputs.moderation,
+      commentId: comments.id,
+      commentBody: comments.body,
+      moderation: sql<'visible' | 'hidden'>`coalesce(${comments.moderation}, ${inputs.moderation})`,
       reason: reports.reason,
       reporterId: users.id,
       reporterName: users.name,
@@ -97,7 +125,8 @@ export async function listReports(
       key: sql<string>`${reports.createdAt}::text`,
     })
     .from(reports)
-    .innerJoin(inputs, eq(inputs.id, reports.inputId))
+    .leftJoin(comments, eq(comments.id, reports.commentId))
+    .innerJoin(inputs, eq(inputs.id, inputOfReport))
     .leftJoin(users, eq(users.id, reports.reporterId))
     .where(
       and(
@@ -117,7 +146,11 @@ export async function listReports(
       id: row.id,
       inputId: row.inputId,
       inputTitle: row.inputTitle,
-      inputHidden: row.moderation === 'hidden',
+      comment:
+        row.commentId && row.commentBody !== null
+          ? { id: row.commentId, body: row.commentBody }
+          : null,
+      hidden: row.moderation === 'hidden',
       reason: row.reason,
       reporter:
         row.reporterId && row.reporterName ? { id: row.reporterId, name: row.reporterName } : null,

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "reports_open_once_per_comment" ON "reports" USING btree ("comment_id","reporter_id") WHERE "reports"."resolved_at" is null and "reports"."comment_id" is not null;
