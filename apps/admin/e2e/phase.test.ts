@@ -112,6 +112,8 @@ describe.skipIf(!hasChromium())(
     it('shows how many took part and the results counted per answer', async () => {
       await page.getByTestId('participants').getByText('3', { exact: true }).waitFor();
       const question = page.getByRole('region', { name: 'How do you travel?' });
+      // The results come by a query of their own: wait for them, not just for the count above.
+      await question.locator('tbody tr').nth(1).waitFor();
       const counts = await question.locator('tbody tr').allInnerTexts();
       expect(counts.map((row) => row.split('\t'))).toEqual([
         ['Bus', '1'],
