@@ -99,11 +99,13 @@ describe.each(testDatabaseKinds())('the whole router for outsiders on %s', (kind
       .insert(joinRequests)
       .values({ platformId, projectId: projectIds[0]!, userId: staff[0]!.id })
       .returning({ id: joinRequests.id });
+    const participation = await hiddenParticipation();
     const pools: ValuePools = {
       ids: new Map([
-        ['projects', targets],
+        ...participation,
+        ['projects', [...targets, ...participation.get('projects')!]],
         ['folders', [...draftFolders, ...seenFolders].map((f) => f.id)],
-        ['phases', targetPhases.map((p) => p.id)],
+        ['phases', [...targetPhases.map((p) => p.id), ...participation.get('phases')!]],
         ['user_groups', groups.map((g) => g.id)],
         ['registration_questions', questions.map((q) => q.id)],
         ['users', staff.map((u) => u.id)],
@@ -120,8 +122,80 @@ describe.each(testDatabaseKinds())('the whole router for outsiders on %s', (kind
       ...titles,
       ...groups.filter((g) => g.name === 'Young residents').map((g) => g.name),
       'admin@demo.samrad.local',
+      // What hangs off the hidden participation (hiddenParticipation).
+      ...['Hidden idea', 'Hidden comment', 'Hidden report', 'Hidden event', 'Hidden cause'],
+      'Moderated idea',
     ];
     return { pools, secret, projectIds, draftFolders, staff };
+  }
+
+  /**
+   * What residents contributed in draft projects, and a hidden input in a published one: an
+   * input with an image, a comment and a report, an event, a volunteering cause — so that every
+   * procedure on these is walked against real targets, not only against ids that do not exist.
+   */
+  async function hiddenParticipation(): Promise<Map<string, string[]>> {
+    const admin = await fixture.as('admin');
+    const png =
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    const startAt = new Date(Date.now() - 86_400_000).toISOString();
+    const ideas = await admin.projects.create({ title: 'Hidden ideas' });
+    const ideasPhase = await admin.phases.create({
+      projectId: ideas.id,
+      title: 'Ideas',
+      method: 'ideation',
+      startAt,
+    });
+    for (const action of ['post', 'comment', 'react', 'attend'] as const) {
+      await admin.phases.setParticipation({
+        phaseId: ideasPhase.id,
+        action,
+        enabled: true,
+        permittedBy: 'account',
+      });
+    }
+    const input = await admin.inputs.create({
+      phaseId: ideasPhase.id,
+      title: 'Hidden idea',
+      body: 'Text',
+      images: [{ base64: png }],
+    });
+    const comment = await admin.comments.create({ inputId: input.id, body: 'Hidden comment' });
+    await admin.inputs.report({ id: input.id, reason: 'Hidden report' });
+    const event = await admin.events.create({
+      projectId: ideas.id,
+      phaseId: ideasPhase.id,
+      title: 'Hidden event',
+      startAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    const helping = await admin.projects.create({ title: 'Hidden volunteering' });
+    const helpingPhase = await admin.phases.create({
+      projectId: helping.id,
+      title: 'Help',
+      method: 'volunteering',
+      startAt,
+    });
+    const cause = await admin.volunteering.createCause({
+      phaseId: helpingPhase.id,
+      title: 'Hidden cause',
+    });
+    // Published and seen, but this input is hidden by its moderators.
+    const open = await fixture.openPhase('ideation', { action: 'post', permittedBy: 'account' });
+    const moderated = await admin.inputs.create({
+      phaseId: open.phaseId,
+      title: 'Moderated idea',
+      body: 'Text',
+    });
+    await admin.inputs.moderate({ id: moderated.id, hidden: true });
+    return new Map([
+      ['projects', [ideas.id, helping.id]],
+      ['phases', [ideasPhase.id, helpingPhase.id]],
+      ['inputs', [input.id, moderated.id]],
+      ['comments', [comment.id]],
+      ['input_images', input.images.map((image) => image.id)],
+      ['events', [event.id]],
+      ['volunteering_causes', [cause.id]],
+    ]);
   }
 
   it('refuses or hides, and changes nothing', async () => {
