@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { decide, type ExportFormat } from '@samrad/core';
 import {
   inputImages,
@@ -60,6 +61,18 @@ const person = (row: {
   answers: row.answers,
 });
 
+/**
+ * Who stands behind a contribution, as `personCells` needs it: its author's name and e-mail
+ * (joined from `users`), and their answers or those copied onto it.
+ */
+const personOf = (table: { authorId: AnyPgColumn; demographics: AnyPgColumn }) => ({
+  name: users.name,
+  email: users.email,
+  answers: sql<
+    PersonFacts['answers']
+  >`coalesce(${answersOf(table.authorId)}, ${table.demographics})`,
+});
+
 /** A phase's inputs, hidden ones included (those who export run the project). */
 export async function exportInputs(
   ctx: Context,
@@ -82,11 +95,7 @@ export async function exportInputs(
       images: sql<number>`(select count(*)::int from ${inputImages}
         where ${inputImages.inputId} = ${outer(inputs, inputs.id)})`,
       dataCollection: inputs.dataCollection,
-      name: users.name,
-      email: users.email,
-      answers: sql<
-        PersonFacts['answers']
-      >`coalesce(${answersOf(inputs.authorId)}, ${inputs.demographics})`,
+      ...personOf(inputs),
     })
     .from(inputs)
     .leftJoin(users, eq(users.id, inputs.authorId))
@@ -149,11 +158,7 @@ export async function exportResponses(
         createdAt: surveyResponses.createdAt,
         given: surveyResponses.answers,
         dataCollection: surveyResponses.dataCollection,
-        name: users.name,
-        email: users.email,
-        answers: sql<
-          PersonFacts['answers']
-        >`coalesce(${answersOf(surveyResponses.authorId)}, ${surveyResponses.demographics})`,
+        ...personOf(surveyResponses),
       })
       .from(surveyResponses)
       .leftJoin(users, eq(users.id, surveyResponses.authorId))
@@ -217,11 +222,7 @@ export async function exportVotes(
       }, '; ' order by ${inputs.title})
         from ${voteChoices} inner join ${inputs} on ${inputs.id} = ${voteChoices.inputId}
         where ${voteChoices.voteId} = ${votes.id})`,
-      name: users.name,
-      email: users.email,
-      answers: sql<
-        PersonFacts['answers']
-      >`coalesce(${answersOf(votes.authorId)}, ${votes.demographics})`,
+      ...personOf(votes),
     })
     .from(votes)
     .leftJoin(users, eq(users.id, votes.authorId))
